@@ -1,0 +1,13 @@
+import type { ChannelRef } from './channel';
+
+/** What a channel already shows of an incident. */
+export interface DeliveryRecord {
+  incidentId: string;
+  channel: ChannelRef;
+  /** Platform message reference: Discord message id, Slack `ts`, console: a counter. */
+  messageRef: string;
+  /** Incident version the message shows. */
+  version: number;
+  postedAt: string;
+  editedAt?: string;
+}

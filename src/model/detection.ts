@@ -1,0 +1,51 @@
+import type { Severity } from './severity';
+
+export type Kind = 'attack' | 'alert_level';
+export const KINDS: readonly Kind[] = ['attack', 'alert_level'];
+
+export interface Casualties {
+  killed?: number;
+  injured?: number;
+}
+
+export interface Place {
+  name: string;
+  /** ISO 3166-1 alpha-2. */
+  country: string;
+}
+
+export interface Explanation {
+  /** Ids of the rules that fired. */
+  rules: string[];
+  /** The terms (as written in the rules) that matched. */
+  terms: string[];
+  /** Ids of exclusions that fired, whether or not they vetoed a rule. */
+  exclusions: string[];
+  /** One human sentence per decision, in order. */
+  notes: string[];
+}
+
+/** What the detector makes of one text. */
+export interface Detection {
+  kind: Kind;
+  severity: Severity;
+  countries: string[];
+  places: Place[];
+  /** Canonical actor ids, e.g. `islamic-state-khorasan`. */
+  actors: string[];
+  /** Whether the text reports a claim of responsibility. */
+  claimed: boolean;
+  casualties: Casualties;
+  language: string;
+  score: number;
+  /** For `alert_level` news: the tracked authority it names, if any. */
+  authority?: string;
+  explanation: Explanation;
+}
+
+/** The text a detector reads. */
+export interface DetectInput {
+  title: string;
+  summary: string;
+  language?: string;
+}
