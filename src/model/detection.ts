@@ -12,6 +12,9 @@ export interface Place {
   name: string;
   /** ISO 3166-1 alpha-2. */
   country: string;
+  /** Coordinates when the gazetteer knows them: lets incidents tell a suburb from another city. */
+  lat?: number;
+  lon?: number;
 }
 
 export interface Explanation {

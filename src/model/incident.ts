@@ -35,6 +35,8 @@ export interface Incident {
   level?: LevelChange;
   /** For level incidents: `authority/scope`; identity comes from labels, not text. */
   key?: string;
+  /** Distinctive normalised words of the reports so far (bounded), for near-duplicate matching. */
+  terms: string[];
   /** Short notes of what changed at each version > 1, newest last. */
   changes: { version: number; note: string }[];
 }

@@ -20,8 +20,11 @@ export interface SourceStateStore {
   listSourceStates(): Promise<SourceState[]>;
 }
 
+/** Each source remembers at most this many seen ids, the most recently marked; older ones are forgotten. */
+export const SEEN_IDS_PER_SOURCE = 5000;
+
 export interface SeenStore {
-  /** The ids among `itemIds` this source has not recorded yet, in input order. */
+  /** The ids among `itemIds` this source has not recorded yet, in input order (duplicates kept). */
   filterUnseen(sourceId: string, itemIds: string[]): Promise<string[]>;
   markSeen(sourceId: string, itemIds: string[]): Promise<void>;
 }

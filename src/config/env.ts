@@ -1,0 +1,129 @@
+import { z } from 'zod';
+import { parseChannelKey, type ChannelRef } from '../model';
+import { ConfigError, type ConfigProblem } from './config-error';
+
+/** The environment as the rest of the program sees it: typed, defaulted, checked. */
+export interface Env {
+  redisUrl?: string;
+  dataDir: string;
+  configDir: string;
+  httpHost: string;
+  httpPort: number;
+  logLevel: string;
+  discord: {
+    token?: string;
+    applicationId?: string;
+    publicKey?: string;
+    gateway: boolean;
+    apiUrl?: string;
+  };
+  slack: {
+    botToken?: string;
+    signingSecret?: string;
+    appToken?: string;
+    apiUrl?: string;
+    admins: string[];
+  };
+  opsChannel?: ChannelRef;
+  /** Largest body a fetch may read (TOCSIN_FETCH_MAX_BYTES), default 10 MB. */
+  fetchMaxBytes: number;
+  /** Time allowed for one platform API call (TOCSIN_PLATFORM_TIMEOUT_MS). */
+  platformTimeoutMs: number;
+}
+
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+const optionalText = z
+  .string()
+  .optional()
+  .transform((s) => (s && s.trim() ? s.trim() : undefined));
+const url = (protocols: string[]) =>
+  optionalText.refine((s) => s === undefined || (URL.canParse(s) && protocols.includes(new URL(s).protocol)), {
+    message: `must be a URL starting with ${protocols.join(' or ')}`,
+  });
+
+const schema = z.object({
+  REDIS_URL: url(['redis:', 'rediss:']),
+  TOCSIN_DATA_DIR: optionalText,
+  TOCSIN_CONFIG_DIR: optionalText,
+  HTTP_HOST: optionalText,
+  HTTP_PORT: optionalText.refine((s) => s === undefined || (/^\d+$/.test(s) && Number(s) < 65536), {
+    message: 'must be a port number (0–65535)',
+  }),
+  LOG_LEVEL: optionalText.refine((s) => s === undefined || (LOG_LEVELS as readonly string[]).includes(s), {
+    message: `must be one of ${LOG_LEVELS.join(', ')}`,
+  }),
+  DISCORD_TOKEN: optionalText,
+  DISCORD_APPLICATION_ID: optionalText,
+  DISCORD_PUBLIC_KEY: optionalText.refine((s) => s === undefined || /^[0-9a-f]{64}$/i.test(s), {
+    message: 'must be the 64 hex characters shown as "Public Key" in the Discord developer portal',
+  }),
+  DISCORD_GATEWAY: optionalText.refine((s) => s === undefined || s === 'on' || s === 'off', {
+    message: 'must be on or off',
+  }),
+  DISCORD_API_URL: url(['http:', 'https:']),
+  SLACK_BOT_TOKEN: optionalText,
+  SLACK_SIGNING_SECRET: optionalText,
+  SLACK_APP_TOKEN: optionalText,
+  SLACK_API_URL: url(['http:', 'https:']),
+  TOCSIN_SLACK_ADMINS: optionalText,
+  TOCSIN_OPS_CHANNEL: optionalText.refine((s) => s === undefined || !('error' in parseChannelKey(s)), {
+    message: 'must be <platform>:<channel id>, e.g. discord:123456789',
+  }),
+  TOCSIN_FETCH_MAX_BYTES: optionalText.refine((s) => s === undefined || /^\d+$/.test(s), {
+    message: 'must be a whole number of bytes',
+  }),
+  TOCSIN_PLATFORM_TIMEOUT_MS: optionalText.refine((s) => s === undefined || /^\d+$/.test(s), {
+    message: 'must be a whole number of milliseconds',
+  }),
+});
+
+/** Reads the environment; throws ConfigError listing every problem. */
+export function readEnv(vars: Record<string, string | undefined>): Env {
+  const parsed = schema.safeParse(vars);
+  if (!parsed.success) {
+    const problems: ConfigProblem[] = parsed.error.issues.map((i) => ({
+      file: 'environment',
+      path: String(i.path[0] ?? ''),
+      message: i.message,
+      fix: 'correct it in .env or the process environment (see .env.example)',
+    }));
+    throw new ConfigError(problems);
+  }
+  const e = parsed.data;
+  const problems: ConfigProblem[] = [];
+  if (e.SLACK_BOT_TOKEN && !e.SLACK_SIGNING_SECRET && !e.SLACK_APP_TOKEN) {
+    problems.push({
+      file: 'environment',
+      path: 'SLACK_SIGNING_SECRET',
+      message: 'Slack is enabled but slash commands cannot arrive',
+      fix: 'set SLACK_SIGNING_SECRET (HTTP) or SLACK_APP_TOKEN (Socket Mode)',
+    });
+  }
+  const ops = e.TOCSIN_OPS_CHANNEL ? parseChannelKey(e.TOCSIN_OPS_CHANNEL) : undefined;
+  if (problems.length) throw new ConfigError(problems);
+  return {
+    redisUrl: e.REDIS_URL,
+    dataDir: e.TOCSIN_DATA_DIR ?? './data',
+    configDir: e.TOCSIN_CONFIG_DIR ?? './config',
+    httpHost: e.HTTP_HOST ?? '0.0.0.0',
+    httpPort: e.HTTP_PORT === undefined ? 8080 : Number(e.HTTP_PORT),
+    logLevel: e.LOG_LEVEL ?? 'info',
+    discord: {
+      token: e.DISCORD_TOKEN,
+      applicationId: e.DISCORD_APPLICATION_ID,
+      publicKey: e.DISCORD_PUBLIC_KEY,
+      gateway: e.DISCORD_GATEWAY ? e.DISCORD_GATEWAY === 'on' : Boolean(e.DISCORD_TOKEN),
+      apiUrl: e.DISCORD_API_URL,
+    },
+    slack: {
+      botToken: e.SLACK_BOT_TOKEN,
+      signingSecret: e.SLACK_SIGNING_SECRET,
+      appToken: e.SLACK_APP_TOKEN,
+      apiUrl: e.SLACK_API_URL,
+      admins: (e.TOCSIN_SLACK_ADMINS ?? '').split(/[\s,]+/).filter(Boolean),
+    },
+    opsChannel: ops && !('error' in ops) ? ops : undefined,
+    fetchMaxBytes: e.TOCSIN_FETCH_MAX_BYTES ? Number(e.TOCSIN_FETCH_MAX_BYTES) : 10 * 1024 * 1024,
+    platformTimeoutMs: e.TOCSIN_PLATFORM_TIMEOUT_MS ? Number(e.TOCSIN_PLATFORM_TIMEOUT_MS) : 15_000,
+  };
+}

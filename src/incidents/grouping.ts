@@ -1,0 +1,103 @@
+import type { Detection, Incident } from '../model';
+import { comparePlaces } from './geo';
+import { distinctiveTerms, overlap } from './terms';
+
+/** A report as the grouping sees it: the detection and what was said, when. */
+export interface Candidate {
+  detection: Detection;
+  /** ISO instant; undefined when the report carries no date (then time cannot rule it out). */
+  at?: string;
+  terms: string[];
+}
+
+export interface MatchScore {
+  score: number;
+  reasons: string[];
+  /** A hard rule ruled the pair out. */
+  vetoed: boolean;
+}
+
+/** Reports of one event keep coming for days; the same place a week later is another event. */
+export const ATTACK_WINDOW_MS = 4 * 86_400_000;
+export const LEVEL_WINDOW_MS = 10 * 86_400_000;
+/** Score at or above which a report joins an incident. */
+export const JOIN_THRESHOLD = 2;
+
+export function candidateOf(detection: Detection, text: string, at?: string): Candidate {
+  return { detection, at, terms: distinctiveTerms(text) };
+}
+
+function timeApartMs(incident: Incident, at?: string): number | undefined {
+  if (!at) return undefined;
+  const t = Date.parse(at);
+  const first = Date.parse(incident.eventTime);
+  const last = Date.parse(incident.lastSeen);
+  if (Number.isNaN(t) || Number.isNaN(first)) return undefined;
+  if (t >= first && t <= last) return 0;
+  return Math.min(Math.abs(t - first), Math.abs(t - (Number.isNaN(last) ? first : last)));
+}
+
+/** How well a report fits an incident, from labels first and words second. */
+export function scoreMatch(incident: Incident, c: Candidate): MatchScore {
+  const d = c.detection;
+  const reasons: string[] = [];
+  const veto = (why: string): MatchScore => ({ score: 0, reasons: [...reasons, why], vetoed: true });
+  if (incident.kind !== d.kind) return veto('different kind');
+
+  const apart = timeApartMs(incident, c.at);
+  const window = d.kind === 'attack' ? ATTACK_WINDOW_MS : LEVEL_WINDOW_MS;
+  if (apart !== undefined && apart > window) return veto(`${Math.round(apart / 86_400_000)} days apart`);
+
+  let score = 0;
+  const sharedCountry = d.countries.some((x) => incident.countries.includes(x));
+  if (d.countries.length && incident.countries.length) {
+    if (!sharedCountry) return veto('no country in common');
+    score += 1;
+    reasons.push('same country');
+  }
+
+  if (d.kind === 'alert_level') {
+    if (d.authority && incident.key && incident.key !== d.authority) return veto('different authority');
+    if (d.authority && incident.key === d.authority) {
+      score += 2;
+      reasons.push('same authority');
+    }
+  } else {
+    const places = comparePlaces(d.places, incident.places);
+    if (places === 'same') {
+      score += 2;
+      reasons.push('same place');
+    } else if (places === 'different') {
+      score -= 2;
+      reasons.push('different places');
+    }
+  }
+
+  if (d.actors.some((a) => incident.actors.includes(a))) {
+    score += 1;
+    reasons.push('same actor');
+  }
+
+  const words = overlap(c.terms, incident.terms);
+  if (words > 0) {
+    score += 3 * words;
+    reasons.push(`words ${(words * 100).toFixed(0)}% shared`);
+  }
+  return { score, reasons, vetoed: false };
+}
+
+export type GroupDecision =
+  | { action: 'join'; incident: Incident; match: MatchScore }
+  | { action: 'open'; best?: { incident: Incident; match: MatchScore } };
+
+/** Join the best-fitting incident, or open a new one. Pure: candidates come from the caller. */
+export function decideGroup(c: Candidate, candidates: readonly Incident[]): GroupDecision {
+  let best: { incident: Incident; match: MatchScore } | undefined;
+  for (const incident of candidates) {
+    const match = scoreMatch(incident, c);
+    if (match.vetoed) continue;
+    if (!best || match.score > best.match.score) best = { incident, match };
+  }
+  if (best && best.match.score >= JOIN_THRESHOLD) return { action: 'join', ...best };
+  return { action: 'open', best };
+}

@@ -1,0 +1,48 @@
+/**
+ * Distinctive words of a report, language-light: proper names, numbers and long words
+ * survive translation far better than common words do ("Crocus", "Solingen", "137").
+ */
+const STOP = new Set(
+  (
+    'that this with from have were been their they said after about which would there when into also more than ' +
+    'les des une dans pour avec sont était été selon dont mais plus leur ' +
+    'der die das und den dem des eine einer einem nach wurde wurden sind ist sich auch bei ' +
+    'para como pero sobre desde este esta entre ' +
+    'della delle degli sono dopo anche come ' +
+    'het een van voor zijn werd naar ' +
+    'och att som med för ' +
+    'people police killed attack attacks attacked dead injured wounded least morts blessés tote verletzte ' +
+    'muertos heridos morti feriti doden gewonden'
+  ).split(' '),
+);
+
+export function foldText(s: string): string {
+  return s
+    .normalize('NFKD')
+    .replace(/(\p{Script=Latin})\p{M}+/gu, '$1')
+    .normalize('NFC')
+    .toLowerCase();
+}
+
+export function distinctiveTerms(text: string, max = 60): string[] {
+  const out = new Set<string>();
+  for (const w of foldText(text).split(/[^\p{L}\p{N}]+/u)) {
+    if (!w) continue;
+    const isNumber = /^\d+$/.test(w);
+    if (isNumber ? w.length < 2 || /^(19|20)\d\d$/.test(w) : w.length < 4) continue;
+    if (STOP.has(w)) continue;
+    // Crude stem so "shootings"/"shooting", "Magdeburger"/"Magdeburg" meet.
+    out.add(isNumber ? w : w.slice(0, 7));
+    if (out.size >= max) break;
+  }
+  return [...out];
+}
+
+/** Share of the smaller set found in the larger: robust when one report is much longer. */
+export function overlap(a: readonly string[], b: readonly string[]): number {
+  if (!a.length || !b.length) return 0;
+  const [small, large] = a.length <= b.length ? [a, new Set(b)] : [b, new Set(a)];
+  let n = 0;
+  for (const t of small) if (large.has(t)) n++;
+  return n / small.length;
+}

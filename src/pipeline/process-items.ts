@@ -1,0 +1,53 @@
+import type { Item } from '../model';
+import { distinctiveTerms } from '../incidents';
+import type { PipelineDeps } from './deps';
+import { recordReport } from './record-incident';
+
+export interface ItemsOutcome {
+  fresh: number;
+  detections: number;
+  baseline: boolean;
+}
+
+/**
+ * New items of a feed → detections → incidents → outbox. An item is marked seen only
+ * after its deliveries sit durably in the outbox; the first poll of a source only
+ * records a baseline, so subscribing to a feed does not replay its backlog.
+ */
+export async function processItems(sourceId: string, items: Item[], baselined: boolean, deps: PipelineDeps): Promise<ItemsOutcome> {
+  const unseenIds = new Set(await deps.store.filterUnseen(sourceId, items.map((i) => i.id)));
+  const fresh = items.filter((i) => unseenIds.has(i.id));
+  deps.metrics.items(sourceId, fresh.length);
+  if (!baselined) {
+    await deps.store.markSeen(sourceId, fresh.map((i) => i.id));
+    return { fresh: fresh.length, detections: 0, baseline: true };
+  }
+  let detections = 0;
+  // Oldest first, so an incident grows in the order the world saw it.
+  const ordered = [...fresh].sort((a, b) => (a.published ?? '').localeCompare(b.published ?? ''));
+  for (const item of ordered) {
+    for (const detection of deps.detect({ title: item.title, summary: item.summary, language: item.language })) {
+      detections++;
+      deps.metrics.detection(detection.kind);
+      if (detection.kind === 'alert_level') {
+        // News of a level change is a hint, not a source: ask the authority itself.
+        if (detection.authority) deps.requestLevelPoll(detection.authority);
+        deps.log.info({ source: sourceId, item: item.id, authority: detection.authority }, 'news reports an alert-level change');
+        continue;
+      }
+      const at = item.published ?? deps.clock().toISOString();
+      await recordReport(
+        {
+          detection,
+          report: { itemId: `${sourceId}/${item.id}`, sourceId, url: item.url, title: item.title, language: detection.language, at },
+          title: item.title,
+          summary: item.summary,
+          terms: distinctiveTerms(`${item.title} ${item.summary}`),
+        },
+        deps,
+      );
+    }
+    await deps.store.markSeen(sourceId, [item.id]);
+  }
+  return { fresh: fresh.length, detections, baseline: false };
+}

@@ -1,0 +1,24 @@
+import type { Store } from './port';
+import { RedisStore } from './redis-store';
+import { SqliteStore } from './sqlite-store';
+
+export interface OpenStoreOptions {
+  /** Set: keep state in this Redis (`redis://host:port/db`). Unset: the embedded store. */
+  redisUrl?: string;
+  /** Where the embedded store keeps `tocsin.db` (created if missing). */
+  dataDir: string;
+  /** Redis key prefix; default `tocsin:`. */
+  prefix?: string;
+}
+
+/**
+ * The store the operator asked for: Redis when a URL is given, else the embedded
+ * SQLite file. It does not wait for Redis to answer — call `ping()` to check; every
+ * call rejects with `StoreUnavailableError` while Redis cannot be reached.
+ * Rejects when the embedded file cannot be opened or the Redis URL is malformed.
+ */
+export async function openStore(opts: OpenStoreOptions): Promise<Store> {
+  const redisUrl = opts.redisUrl?.trim();
+  if (redisUrl) return new RedisStore(redisUrl, opts.prefix === undefined ? {} : { prefix: opts.prefix });
+  return new SqliteStore(opts.dataDir);
+}

@@ -1,0 +1,238 @@
+import type Redis from 'ioredis';
+import {
+  channelKey,
+  KINDS,
+  levelKey,
+  type ChannelRef,
+  type DeliveryRecord,
+  type Incident,
+  type Kind,
+  type LevelReading,
+  type SourceState,
+  type Subscription,
+} from '../model';
+import { fromJson, instantMs, listLimit, lockTtlMs, seenLimit, toJson } from './codec';
+import { SEEN_IDS_PER_SOURCE, type Store } from './port';
+import { RedisConnection } from './redis-connection';
+
+export interface RedisStoreOptions {
+  /** Put before every key, so several bots (or tests) can share one database. Default `tocsin:`. */
+  prefix?: string;
+  /** Seen ids kept per source. Default `SEEN_IDS_PER_SOURCE`. */
+  seenLimit?: number;
+  /** Longest a call may take before it rejects. Default 5000 ms. */
+  timeoutMs?: number;
+}
+
+/**
+ * Marks ids seen in the order given, each with the next number of the source's own
+ * sequence (so "newest" is exact across replicas whatever their clocks), then trims
+ * the set to the newest `limit`. KEYS: seen zset, sequence. ARGV: limit, ids…
+ */
+const MARK_SEEN = `
+local n = #ARGV - 1
+local last = redis.call('INCRBY', KEYS[2], n)
+for i = 2, #ARGV do
+  redis.call('ZADD', KEYS[1], last - n + i - 1, ARGV[i])
+end
+redis.call('ZREMRANGEBYRANK', KEYS[1], 0, -(tonumber(ARGV[1]) + 1))
+return n`;
+
+/** Deletes the lock only if `owner` still holds it. KEYS: lock. ARGV: owner. */
+const UNLOCK = `
+if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) end
+return 0`;
+
+/** The key layout, in one place. */
+class Keys {
+  constructor(private readonly p: string) {}
+  sourceStates = (): string => `${this.p}source-states`;
+  seen = (sourceId: string): string => `${this.p}seen:${sourceId}`;
+  seenSeq = (sourceId: string): string => `${this.p}seen-seq:${sourceId}`;
+  levels = (): string => `${this.p}levels`;
+  subscriptions = (): string => `${this.p}subscriptions`;
+  incident = (id: string): string => `${this.p}incident:${id}`;
+  /** Sorted set of incident ids scored by lastSeen (ms), all kinds or one. */
+  incidentsByLastSeen = (kind?: Kind): string => `${this.p}incidents-by-last-seen${kind ? `:${kind}` : ''}`;
+  deliveries = (incidentId: string): string => `${this.p}deliveries:${incidentId}`;
+  lock = (key: string): string => `${this.p}lock:${key}`;
+}
+
+/** The store for several replicas: state in Redis, values as JSON. */
+export class RedisStore implements Store {
+  readonly kind = 'redis' as const;
+  private readonly conn: RedisConnection;
+  private readonly keys: Keys;
+  private readonly seenLimit: number;
+
+  constructor(url: string, opts: RedisStoreOptions = {}) {
+    this.seenLimit = seenLimit(opts.seenLimit, SEEN_IDS_PER_SOURCE);
+    this.keys = new Keys(opts.prefix ?? 'tocsin:');
+    this.conn = new RedisConnection(url, opts.timeoutMs ?? 5000);
+  }
+
+  private guard<T>(op: string, fn: (r: Redis) => Promise<T>): Promise<T> {
+    return this.conn.guard(op, fn);
+  }
+
+  async ping(): Promise<void> {
+    await this.guard('ping', (r) => r.ping());
+  }
+
+  async close(): Promise<void> {
+    await this.conn.close();
+  }
+
+  // --- source states ---
+
+  async getSourceState(id: string): Promise<SourceState | undefined> {
+    return this.guard('getSourceState', async (r) => parsed<SourceState>(await r.hget(this.keys.sourceStates(), id), 'source state'));
+  }
+
+  async putSourceState(state: SourceState): Promise<void> {
+    await this.guard('putSourceState', (r) => r.hset(this.keys.sourceStates(), state.id, toJson(state)));
+  }
+
+  async listSourceStates(): Promise<SourceState[]> {
+    const all = await this.guard('listSourceStates', async (r) => parsedAll<SourceState>(await r.hvals(this.keys.sourceStates()), 'source state'));
+    return all.sort((a, b) => cmp(a.id, b.id));
+  }
+
+  // --- seen items ---
+
+  async filterUnseen(sourceId: string, itemIds: string[]): Promise<string[]> {
+    if (itemIds.length === 0) return [];
+    const scores = await this.guard('filterUnseen', async (r) => {
+      const reply = await r.call('ZMSCORE', this.keys.seen(sourceId), ...itemIds);
+      if (!Array.isArray(reply) || reply.length !== itemIds.length) throw new Error('unexpected ZMSCORE reply');
+      return reply as unknown[];
+    });
+    return itemIds.filter((_, i) => scores[i] === null || scores[i] === undefined);
+  }
+
+  async markSeen(sourceId: string, itemIds: string[]): Promise<void> {
+    if (itemIds.length === 0) return;
+    await this.guard('markSeen', (r) =>
+      r.eval(MARK_SEEN, 2, this.keys.seen(sourceId), this.keys.seenSeq(sourceId), this.seenLimit, ...itemIds),
+    );
+  }
+
+  // --- alert levels ---
+
+  async getLevel(authority: string, scope: string): Promise<LevelReading | undefined> {
+    return this.guard('getLevel', async (r) => parsed<LevelReading>(await r.hget(this.keys.levels(), levelKey({ authority, scope })), 'level'));
+  }
+
+  async putLevel(reading: LevelReading): Promise<void> {
+    await this.guard('putLevel', (r) => r.hset(this.keys.levels(), levelKey(reading), toJson(reading)));
+  }
+
+  async listLevels(): Promise<LevelReading[]> {
+    const all = await this.guard('listLevels', async (r) => parsedAll<LevelReading>(await r.hvals(this.keys.levels()), 'level'));
+    return all.sort((a, b) => cmp(a.authority, b.authority) || cmp(a.scope, b.scope));
+  }
+
+  // --- subscriptions ---
+
+  async putSubscription(sub: Subscription): Promise<void> {
+    await this.guard('putSubscription', (r) => r.hset(this.keys.subscriptions(), channelKey(sub.channel), toJson(sub)));
+  }
+
+  async deleteSubscription(channel: ChannelRef): Promise<boolean> {
+    return this.guard('deleteSubscription', async (r) => (await r.hdel(this.keys.subscriptions(), channelKey(channel))) > 0);
+  }
+
+  async getSubscription(channel: ChannelRef): Promise<Subscription | undefined> {
+    return this.guard('getSubscription', async (r) =>
+      parsed<Subscription>(await r.hget(this.keys.subscriptions(), channelKey(channel)), 'subscription'),
+    );
+  }
+
+  async listSubscriptions(): Promise<Subscription[]> {
+    const all = await this.guard('listSubscriptions', async (r) => parsedAll<Subscription>(await r.hvals(this.keys.subscriptions()), 'subscription'));
+    return all.sort((a, b) => cmp(channelKey(a.channel), channelKey(b.channel)));
+  }
+
+  // --- incidents ---
+
+  async getIncident(id: string): Promise<Incident | undefined> {
+    return this.guard('getIncident', async (r) => parsed<Incident>(await r.get(this.keys.incident(id)), 'incident'));
+  }
+
+  async putIncident(incident: Incident): Promise<void> {
+    const score = instantMs(incident.lastSeen, `incident ${incident.id} lastSeen`);
+    if (!KINDS.includes(incident.kind)) throw new RangeError(`incident ${incident.id} has unknown kind ${JSON.stringify(incident.kind)}`);
+    await this.guard('putIncident', async (r) => {
+      // One transaction: the record and its index entries never disagree.
+      const tx = r.multi().set(this.keys.incident(incident.id), toJson(incident)).zadd(this.keys.incidentsByLastSeen(), score, incident.id);
+      for (const k of KINDS) {
+        if (k === incident.kind) tx.zadd(this.keys.incidentsByLastSeen(k), score, incident.id);
+        else tx.zrem(this.keys.incidentsByLastSeen(k), incident.id);
+      }
+      await execOrThrow(tx);
+    });
+  }
+
+  async listIncidents(opts: { since: string; kind?: Kind; limit?: number }): Promise<Incident[]> {
+    const since = instantMs(opts.since, 'since');
+    const limit = listLimit(opts.limit);
+    if (limit === 0) return [];
+    return this.guard('listIncidents', async (r) => {
+      const page = limit === undefined ? [] : ['LIMIT', 0, limit];
+      const ids = await r.call('ZRANGE', this.keys.incidentsByLastSeen(opts.kind), '+inf', since, 'BYSCORE', 'REV', ...page);
+      if (!Array.isArray(ids)) throw new Error('unexpected ZRANGE reply');
+      if (ids.length === 0) return [];
+      const values = await r.mget(...(ids as string[]).map((id) => this.keys.incident(id)));
+      return parsedAll<Incident>(values, 'incident');
+    });
+  }
+
+  // --- deliveries ---
+
+  async getDelivery(incidentId: string, channel: ChannelRef): Promise<DeliveryRecord | undefined> {
+    return this.guard('getDelivery', async (r) =>
+      parsed<DeliveryRecord>(await r.hget(this.keys.deliveries(incidentId), channelKey(channel)), 'delivery'),
+    );
+  }
+
+  async putDelivery(record: DeliveryRecord): Promise<void> {
+    await this.guard('putDelivery', (r) => r.hset(this.keys.deliveries(record.incidentId), channelKey(record.channel), toJson(record)));
+  }
+
+  async listDeliveries(incidentId: string): Promise<DeliveryRecord[]> {
+    const all = await this.guard('listDeliveries', async (r) => parsedAll<DeliveryRecord>(await r.hvals(this.keys.deliveries(incidentId)), 'delivery'));
+    return all.sort((a, b) => cmp(channelKey(a.channel), channelKey(b.channel)));
+  }
+
+  // --- locks ---
+
+  async tryLock(key: string, owner: string, ttlMs: number): Promise<boolean> {
+    const ttl = lockTtlMs(ttlMs);
+    return this.guard('tryLock', async (r) => (await r.set(this.keys.lock(key), owner, 'PX', ttl, 'NX')) === 'OK');
+  }
+
+  async unlock(key: string, owner: string): Promise<void> {
+    await this.guard('unlock', (r) => r.eval(UNLOCK, 1, this.keys.lock(key), owner));
+  }
+}
+
+function parsed<T>(text: string | null, what: string): T | undefined {
+  return text === null ? undefined : fromJson<T>(text, what);
+}
+
+/** Parses every present value; a missing one (deleted between two reads) is skipped. */
+function parsedAll<T>(texts: (string | null)[], what: string): T[] {
+  return texts.filter((t): t is string => t !== null).map((t) => fromJson<T>(t, what));
+}
+
+function cmp(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** `exec` reports per-command failures in its reply rather than rejecting. */
+async function execOrThrow(tx: ReturnType<Redis['multi']>): Promise<void> {
+  const replies = await tx.exec();
+  if (replies === null) throw new Error('transaction aborted');
+  const failed = replies.find(([err]) => err);
+  if (failed?.[0]) throw failed[0];
+}
