@@ -1,0 +1,39 @@
+import { load } from 'cheerio';
+import type { LevelAdapter } from './adapter';
+import { LevelSourceError } from './adapter';
+import { readingOf } from './reading';
+import type { ScaleStep } from './reading';
+import { assertUsableResponse } from './response-guard';
+import { foldText } from './text';
+
+export const AU_SCALE: ScaleStep[] = ['NOT EXPECTED', 'POSSIBLE', 'PROBABLE', 'EXPECTED', 'CERTAIN'].map((n) => ({
+  name: n,
+  name_en: n,
+}));
+
+/**
+ * nationalsecurity.gov.au embeds `<script id="ThreatLevelJson">{"ThreatLevelName": …}</script>`.
+ * The name is authoritative: the direction of `ThreatLevelNo` is not documented.
+ */
+export const auNationalSecurityAdapter: LevelAdapter = {
+  type: 'au-nationalsecurity',
+  parse(doc, _source, now) {
+    const $ = load(assertUsableResponse(doc, 'html'));
+    const script = $('script#ThreatLevelJson').first();
+    if (script.length === 0) throw new LevelSourceError('threat level not found: no ThreatLevelJson script on the page');
+    const raw = script.text().trim();
+    // Some captures show the JSON HTML-escaped inside the script.
+    const json = /&(?:quot|amp|apos|#\d+|#x[0-9a-f]+);/i.test(raw) ? load(raw).root().text().trim() : raw;
+    let data: unknown;
+    try {
+      data = JSON.parse(json);
+    } catch {
+      throw new LevelSourceError('ThreatLevelJson is not valid JSON');
+    }
+    const name = typeof data === 'object' && data !== null ? (data as Record<string, unknown>).ThreatLevelName : undefined;
+    const rank = typeof name === 'string' ? AU_SCALE.findIndex((s) => foldText(s.name) === foldText(name)) + 1 : 0;
+    if (rank === 0) throw new LevelSourceError(`unknown Australian threat level name ${JSON.stringify(name ?? null).slice(0, 40)}`);
+    const place = { authority: 'au-asio', country: 'AU', scope: 'national' };
+    return [readingOf(place, rank, AU_SCALE.length, AU_SCALE[rank - 1] as ScaleStep, doc, now)];
+  },
+};
