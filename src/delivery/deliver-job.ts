@@ -18,6 +18,11 @@ export interface DeliverDeps {
   onDelivered?: (incident: Incident, channel: ChannelRef, action: 'posted' | 'edited') => void;
 }
 
+/** 403/404 and the platforms' "no such channel / no access" errors; a 400 is our message's fault, not the channel's. */
+function channelGone(e: DeliveryError): boolean {
+  return e.status === 403 || e.status === 404 || /channel_not_found|not_in_channel|is_archived|Unknown Channel|Missing Access|Missing Permissions/i.test(e.message);
+}
+
 /** The message of one incident in one channel, independent of version: a retry or a racing job finds it. */
 export function postKey(incidentId: string, channel: string): string {
   return `${incidentId}.${channel}`;
@@ -41,7 +46,7 @@ export function createDeliverHandler(deps: DeliverDeps): JobHandler {
     } catch (e) {
       if (!(e instanceof DeliveryError)) throw e;
       if (e.failure === 'rate_limited') return { status: 'wait', ms: Math.max(e.retryAfterMs ?? 1000, 100) };
-      if (e.failure === 'permanent') {
+      if (e.failure === 'permanent' && channelGone(e)) {
         const reason = `${e.message}${e.status ? ` (HTTP ${e.status})` : ''}`;
         await deps.store.putSubscription({ ...sub, broken: { reason, at: deps.clock().toISOString() } });
         await deps.notifyOps(`Channel ${job.channel} refused Tocsin's message and was marked broken: ${reason}. Fix access, then subscribe it again.`);

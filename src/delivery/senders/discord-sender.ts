@@ -1,0 +1,69 @@
+import { createHash } from 'node:crypto';
+import { REST, Routes, type RESTOptions } from 'discord.js';
+import { toDiscordMessage, toDiscordReply } from '../../format';
+import type { AlertMessage } from '../../format';
+import { DeliveryError, type Sender } from '../port';
+import { discordFailure } from './discord-errors';
+
+export interface DiscordSenderOptions {
+  token: string;
+  /** Base URL without the version, e.g. `http://127.0.0.1:PORT/api`; Discord's own by default. */
+  apiUrl?: string;
+  timeoutMs: number;
+}
+
+/**
+ * Discord's nonce is at most 25 characters: a base36 digest of the idempotency key, so a
+ * retried post carries the same nonce and, with `enforce_nonce`, Discord returns the first message.
+ */
+export function discordNonce(idempotencyKey: string): string {
+  const digest = createHash('sha256').update(idempotencyKey).digest('hex').slice(0, 32);
+  return BigInt(`0x${digest}`).toString(36).slice(0, 25);
+}
+
+function messageId(res: unknown): string {
+  const id = (res as { id?: unknown } | null)?.id;
+  if (typeof id !== 'string' || !id) {
+    throw new DeliveryError('unknown', 'Discord answered without a message id');
+  }
+  return id;
+}
+
+/** Posts, edits and replies through discord.js REST; the outbox owns retries, so REST never retries or waits. */
+export class DiscordSender implements Sender {
+  readonly platform = 'discord' as const;
+  private readonly rest: REST;
+
+  constructor(opts: DiscordSenderOptions) {
+    const options: Partial<RESTOptions> = { timeout: opts.timeoutMs, rejectOnRateLimit: () => true, retries: 0 };
+    if (opts.apiUrl) options.api = opts.apiUrl.replace(/\/+$/, '');
+    this.rest = new REST(options).setToken(opts.token);
+  }
+
+  async post(channelId: string, msg: AlertMessage, opts: { idempotencyKey: string }): Promise<{ ref: string }> {
+    const body = { ...toDiscordMessage(msg), nonce: discordNonce(opts.idempotencyKey), enforce_nonce: true };
+    return { ref: messageId(await this.call(() => this.rest.post(Routes.channelMessages(channelId), { body }))) };
+  }
+
+  async edit(channelId: string, ref: string, msg: AlertMessage): Promise<void> {
+    await this.call(() => this.rest.patch(Routes.channelMessage(channelId, ref), { body: toDiscordMessage(msg) }));
+  }
+
+  async reply(channelId: string, ref: string, text: string, opts: { idempotencyKey: string }): Promise<{ ref: string }> {
+    const body = {
+      ...toDiscordReply(text),
+      message_reference: { message_id: ref, fail_if_not_exists: false },
+      nonce: discordNonce(opts.idempotencyKey),
+      enforce_nonce: true,
+    };
+    return { ref: messageId(await this.call(() => this.rest.post(Routes.channelMessages(channelId), { body }))) };
+  }
+
+  private async call<T>(fn: () => Promise<T>): Promise<T> {
+    try {
+      return await fn();
+    } catch (err) {
+      throw discordFailure(err);
+    }
+  }
+}

@@ -1,0 +1,9 @@
+/** Pure formatting: incident → platform-neutral AlertMessage → Discord embed / Slack blocks / console text. */
+export type { AlertMessage } from './message';
+export { incidentMessage, casualtiesText, type MessageOptions } from './incident-message';
+export { levelLabel, levelPosition, levelTransition } from './level-message';
+export { updateNote } from './update-note';
+export { toDiscordMessage, toDiscordEmbed, toDiscordReply, escapeDiscord, neutraliseMentions, DISCORD_LIMITS, type DiscordMessage, type DiscordEmbed } from './discord';
+export { toSlackMessage, toSlackReply, escapeSlack, SLACK_LIMITS, type SlackMessage, type SlackBlock } from './slack';
+export { toConsoleText } from './console';
+export { countryName, formatUtc } from './text';
