@@ -30,11 +30,19 @@ export function candidateOf(detection: Detection, text: string, at?: string): Ca
 function timeApartMs(incident: Incident, at?: string): number | undefined {
   if (!at) return undefined;
   const t = Date.parse(at);
-  const first = Date.parse(incident.eventTime);
-  const last = Date.parse(incident.lastSeen);
-  if (Number.isNaN(t) || Number.isNaN(first)) return undefined;
+  if (Number.isNaN(t)) return undefined;
+  // The span of the incident is that of its dated reports, not of when we processed them.
+  let first = Number.POSITIVE_INFINITY;
+  let last = Number.NEGATIVE_INFINITY;
+  for (const r of incident.reports) {
+    const x = Date.parse(r.at);
+    if (Number.isNaN(x)) continue;
+    first = Math.min(first, x);
+    last = Math.max(last, x);
+  }
+  if (first === Number.POSITIVE_INFINITY) return undefined;
   if (t >= first && t <= last) return 0;
-  return Math.min(Math.abs(t - first), Math.abs(t - (Number.isNaN(last) ? first : last)));
+  return Math.min(Math.abs(t - first), Math.abs(t - last));
 }
 
 /** How well a report fits an incident, from labels first and words second. */

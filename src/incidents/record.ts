@@ -112,7 +112,7 @@ export function mergeReport(incident: Incident, input: ReportInput, now: Date): 
     ...incident,
     version: material ? incident.version + 1 : incident.version,
     lastSeen: now.toISOString(),
-    eventTime: !Number.isNaN(at) && at < Date.parse(incident.eventTime) ? r.at : incident.eventTime,
+    eventTime: !Number.isNaN(at) && !(at >= Date.parse(incident.eventTime)) ? r.at : incident.eventTime,
     severity,
     countries,
     places: unionPlaces(incident.places, d.places),

@@ -1,0 +1,186 @@
+/**
+ * The composition root: the only place that wires adapters together. Each CLI command
+ * asks for what it needs (config only, a store, or the whole running bot).
+ */
+import path from 'node:path';
+import { randomUUID } from 'node:crypto';
+import type { Logger as PinoLogger } from 'pino';
+import { readEnv, type Env } from './config/env';
+import { ConfigError, type ConfigProblem } from './config/config-error';
+import { loadSourcesConfig, type SourceConfig } from './config/sources-config';
+import { loadDetectorConfig } from './config/detector-config';
+import { compileDetectorConfig, createDetector, type Detector } from './detect';
+import { levelSourceSchemas } from './sources/levels';
+import { fetchBounded } from './sources/http';
+import { openStore, SqliteStore, type Store } from './store';
+import { openOutbox } from './delivery/outbox';
+import type { Outbox } from './delivery/outbox-port';
+import { ConsoleSender, DiscordSender, SlackSender } from './delivery/senders';
+import type { Sender } from './delivery/port';
+import { createDeliverHandler } from './delivery/deliver-job';
+import { channelKey, type Platform, type Subscription } from './model';
+import { createLogger } from './observability/logger';
+import { Metrics } from './observability/metrics';
+import type { PipelineDeps } from './pipeline/deps';
+import { pollSource, type PollResult } from './pipeline/poll-source';
+import { Scheduler } from './scheduler';
+import { authorityOfSource } from './sources/authority';
+import { messageOptionsFor } from './format/names';
+
+export interface Config {
+  env: Env;
+  sources: SourceConfig[];
+}
+
+/** Reads and checks env and config files; throws ConfigError listing every problem. */
+export function loadConfig(vars: Record<string, string | undefined>): Config {
+  const problems: ConfigProblem[] = [];
+  const attempt = <T>(fn: () => T): T | undefined => {
+    try {
+      return fn();
+    } catch (e) {
+      if (!(e instanceof ConfigError)) throw e;
+      problems.push(...e.problems);
+      return undefined;
+    }
+  };
+  const env = attempt(() => readEnv(vars));
+  // Check the files even when the environment is wrong, so one run lists everything.
+  const sources = attempt(() => loadSourcesConfig(env?.configDir ?? vars.TOCSIN_CONFIG_DIR ?? './config', levelSourceSchemas));
+  if (!env || !sources) throw new ConfigError(problems);
+  return { env, sources };
+}
+
+export function loadDetector(env: Env): Detector {
+  return createDetector(compileDetectorConfig(loadDetectorConfig(env.configDir)));
+}
+
+export function makeLogger(env: Env): PinoLogger {
+  return createLogger({
+    level: env.logLevel,
+    secrets: [env.discord.token, env.slack.botToken, env.slack.signingSecret, env.slack.appToken],
+  });
+}
+
+export function openConfiguredStore(env: Env): Promise<Store> {
+  return openStore({ redisUrl: env.redisUrl, dataDir: env.dataDir });
+}
+
+export function makeSenders(env: Env, writeConsole: (s: string) => void): Partial<Record<Platform, Sender>> {
+  const senders: Partial<Record<Platform, Sender>> = { console: new ConsoleSender(writeConsole) };
+  if (env.discord.token) senders.discord = new DiscordSender({ token: env.discord.token, apiUrl: env.discord.apiUrl, timeoutMs: env.platformTimeoutMs });
+  if (env.slack.botToken) senders.slack = new SlackSender({ token: env.slack.botToken, apiUrl: env.slack.apiUrl, timeoutMs: env.platformTimeoutMs });
+  return senders;
+}
+
+/** With neither Discord nor Slack configured, everything goes to standard output. */
+export function fallbackSubscriptions(env: Env): Subscription[] {
+  if (env.discord.token || env.slack.botToken) return [];
+  return [{ channel: { platform: 'console', id: 'stdout' }, countries: [], kinds: [], minSeverity: 'low', languages: [], createdAt: new Date(0).toISOString() }];
+}
+
+export interface Runtime {
+  config: Config;
+  store: Store;
+  outbox: Outbox;
+  log: PinoLogger;
+  metrics: Metrics;
+  deps: PipelineDeps;
+  scheduler: Scheduler;
+  senders: Partial<Record<Platform, Sender>>;
+  pollAll(): Promise<PollResult[]>;
+  close(timeoutMs?: number): Promise<void>;
+}
+
+/** Everything `tocsin run` needs, started except for the scheduler. */
+export async function startRuntime(config: Config, opts: { writeConsole?: (s: string) => void } = {}): Promise<Runtime> {
+  const { env, sources } = config;
+  const log = makeLogger(env);
+  const metrics = new Metrics();
+  const detector = loadDetector(env);
+  const store = await openConfiguredStore(env);
+  await store.ping();
+  const writeConsole = opts.writeConsole ?? ((s: string) => process.stdout.write(`${s}\n`));
+  const senders = makeSenders(env, writeConsole);
+  const outbox = openOutbox({
+    redisUrl: env.redisUrl,
+    sqlite: store instanceof SqliteStore ? store.file : path.join(env.dataDir, 'tocsin.db'),
+    options: { maxAttempts: 8, baseBackoffMs: 1000, maxBackoffMs: 5 * 60_000, concurrency: 4 },
+    onError: (err) => log.error({ err: err.message }, 'outbox error'),
+  });
+  const fallback = fallbackSubscriptions(env);
+  const messageOptions = messageOptionsFor(sources);
+  const notifyOps = async (text: string) => {
+    log.warn({ notice: text }, 'operational notice');
+    const ops = env.opsChannel;
+    const sender = ops && senders[ops.platform];
+    if (!ops || !sender) return;
+    try {
+      await sender.post(ops.id, { kind: 'notice', severity: 'medium', title: 'Tocsin notice', body: text, fields: [], footer: 'Tocsin operations' }, { idempotencyKey: `ops-${randomUUID()}` });
+    } catch (e) {
+      log.error({ err: e instanceof Error ? e.message : String(e), channel: channelKey(ops) }, 'could not post an operational notice');
+    }
+  };
+  let scheduler: Scheduler | undefined;
+  const deps: PipelineDeps = {
+    store,
+    outbox,
+    detect: (input) => detector.detect(input),
+    fetch: fetchBounded,
+    fetchMaxBytes: env.fetchMaxBytes,
+    log,
+    metrics,
+    clock: () => new Date(),
+    random: Math.random,
+    fallbackSubscriptions: fallback,
+    requestLevelPoll: (authority) => scheduler?.pollSoon(sources.filter((s) => authorityOfSource(s) === authority).map((s) => s.id)),
+    notifyOps,
+    messageOptions,
+  };
+  outbox.start(
+    createDeliverHandler({
+      store,
+      senders,
+      fallbackSubscriptions: fallback,
+      messageOptions,
+      clock: () => new Date(),
+      notifyOps,
+      onDelivered: (incident, channel, action) => {
+        metrics.deliveries.inc({ platform: channel.platform, action });
+        if (action === 'posted') {
+          const published = Date.parse(incident.eventTime);
+          if (!Number.isNaN(published)) metrics.timeToAlert.observe(Math.max(0, (Date.now() - published) / 1000));
+        }
+      },
+    }),
+  );
+  scheduler = new Scheduler({ sources, store, poll: (s) => pollSource(s, deps), log, clock: () => new Date(), owner: `${process.pid}-${randomUUID().slice(0, 8)}` });
+  const runtime: Runtime = {
+    config,
+    store,
+    outbox,
+    log,
+    metrics,
+    deps,
+    scheduler,
+    senders,
+    pollAll: () => pollEvery(sources, deps),
+    async close(timeoutMs = 10_000) {
+      await scheduler?.stop();
+      await outbox.close(timeoutMs);
+      await store.close();
+    },
+  };
+  return runtime;
+}
+
+/** Poll every source once, a few at a time. */
+async function pollEvery(sources: SourceConfig[], deps: PipelineDeps): Promise<PollResult[]> {
+  const results: PollResult[] = [];
+  const queue = [...sources];
+  const worker = async () => {
+    for (let s = queue.shift(); s; s = queue.shift()) results.push(await pollSource(s, deps));
+  };
+  await Promise.all(Array.from({ length: Math.min(8, queue.length) }, worker));
+  return results;
+}

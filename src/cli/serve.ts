@@ -1,0 +1,70 @@
+import { randomUUID } from 'node:crypto';
+import type { Runtime } from '../app';
+import { startHttpServer, healthRoute, metricsRoute, storeHealth, type Route } from '../http';
+import { createDiscordGateway, createDiscordInteractionsHandler } from '../chat/discord';
+import { createSlackHandler, createSlackSocketApp } from '../chat/slack';
+import type { CommandDeps } from '../commands';
+import { incidentMessage } from '../format';
+import { sampleIncident } from '../format/sample';
+import { channelKey, type ChannelRef } from '../model';
+
+/** The command core's dependencies, from the running bot. */
+export function commandDeps(runtime: Runtime): CommandDeps {
+  return {
+    store: runtime.store,
+    sources: runtime.config.sources.map((s) => ({ id: s.id, type: s.type, every: s.every })),
+    postSample: async (channel: ChannelRef) => {
+      const sender = runtime.senders[channel.platform];
+      if (!sender) throw new Error(`${channel.platform} is not configured`);
+      const msg = incidentMessage(sampleIncident(new Date()), runtime.deps.messageOptions);
+      await sender.post(channel.id, msg, { idempotencyKey: `sample-${randomUUID()}` });
+    },
+    onError: (err, req) => runtime.log.error({ err: err instanceof Error ? err.message : String(err), channel: channelKey(req.channel), subcommand: req.subcommand }, 'command failed'),
+  };
+}
+
+/** The HTTP server (health, metrics, chat endpoints) and the chat connections of `tocsin run`. */
+export async function startServing(runtime: Runtime): Promise<{ url: string; close(): Promise<void> }> {
+  const { env } = runtime.config;
+  const deps = commandDeps(runtime);
+  const onError = (err: unknown) => runtime.log.error({ err: err instanceof Error ? err.message : String(err) }, 'chat request failed');
+  const routes: Route[] = [healthRoute(storeHealth(runtime.store)), metricsRoute(() => runtime.metrics.render())];
+  const stops: (() => Promise<void>)[] = [];
+
+  if (env.discord.publicKey) {
+    routes.push({
+      method: 'POST',
+      path: '/discord/interactions',
+      handle: createDiscordInteractionsHandler({
+        publicKey: env.discord.publicKey,
+        deps,
+        onError,
+        ...(env.discord.applicationId ? { followUp: { applicationId: env.discord.applicationId, apiUrl: env.discord.apiUrl } } : {}),
+      }),
+    });
+  }
+  if (env.discord.token && env.discord.gateway) {
+    const gateway = createDiscordGateway({ token: env.discord.token, deps, apiUrl: env.discord.apiUrl, onError });
+    // The gateway may be unreachable (firewalls): delivery and HTTP interactions still work.
+    gateway.start().catch((e: unknown) => runtime.log.warn({ err: e instanceof Error ? e.message : String(e) }, 'Discord gateway unavailable; slash commands only via HTTP interactions'));
+    stops.push(() => gateway.stop());
+  }
+  const slackCommon = { botToken: env.slack.botToken, apiUrl: env.slack.apiUrl, admins: env.slack.admins, deps, onError };
+  if (env.slack.appToken && env.slack.botToken) {
+    const socket = createSlackSocketApp({ ...slackCommon, appToken: env.slack.appToken });
+    socket.start().catch((e: unknown) => runtime.log.warn({ err: e instanceof Error ? e.message : String(e) }, 'Slack Socket Mode unavailable'));
+    stops.push(() => socket.stop());
+  } else if (env.slack.signingSecret) {
+    const slack = createSlackHandler({ ...slackCommon, signingSecret: env.slack.signingSecret });
+    routes.push({ method: 'POST', path: '/slack/events', handle: slack.handle });
+  }
+
+  const server = await startHttpServer({ host: env.httpHost, port: env.httpPort, routes, onError });
+  return {
+    url: server.url,
+    async close() {
+      await server.close();
+      for (const stop of stops) await stop().catch(() => undefined);
+    },
+  };
+}

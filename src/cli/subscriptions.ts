@@ -1,0 +1,77 @@
+import { loadConfig, openConfiguredStore } from '../app';
+import { parseSubscriptionArgs } from '../commands/subscription-args';
+import { channelKey, parseChannelKey, type ChannelRef } from '../model';
+import { CliError, print } from './errors';
+
+function channelArg(text: string): ChannelRef {
+  const c = parseChannelKey(text);
+  if ('error' in c) throw new CliError(c.error, 2);
+  return c;
+}
+
+export interface SubscribeFlags {
+  countries?: string;
+  kinds?: string;
+  minSeverity?: string;
+  languages?: string;
+}
+
+/** `tocsin subscribe <platform>:<channel> [filters]` — add or replace the channel's subscription. */
+export async function subscribe(target: string, flags: SubscribeFlags): Promise<number> {
+  const channel = channelArg(target);
+  const args: Record<string, string> = {};
+  if (flags.countries !== undefined) args.countries = flags.countries;
+  if (flags.kinds !== undefined) args.kinds = flags.kinds;
+  if (flags.minSeverity !== undefined) args['min-severity'] = flags.minSeverity;
+  if (flags.languages !== undefined) args.languages = flags.languages;
+  const filters = parseSubscriptionArgs(args);
+  if ('errors' in filters) throw new CliError(filters.errors.join('\n'), 2);
+  const { env } = loadConfig(process.env);
+  const store = await openConfiguredStore(env);
+  try {
+    await store.putSubscription({ channel, ...filters, createdAt: new Date().toISOString() });
+    print(`Subscribed ${channelKey(channel)}: ${describe(filters)}`);
+    return 0;
+  } finally {
+    await store.close();
+  }
+}
+
+function describe(f: { countries: string[]; kinds: string[]; minSeverity: string; languages: string[] }): string {
+  return [
+    `countries ${f.countries.length ? f.countries.join(',') : 'all'}`,
+    `kinds ${f.kinds.length ? f.kinds.join(',') : 'all'}`,
+    `min severity ${f.minSeverity}`,
+    `languages ${f.languages.length ? f.languages.join(',') : 'all'}`,
+  ].join(' · ');
+}
+
+export async function unsubscribe(target: string): Promise<number> {
+  const channel = channelArg(target);
+  const { env } = loadConfig(process.env);
+  const store = await openConfiguredStore(env);
+  try {
+    const removed = await store.deleteSubscription(channel);
+    print(removed ? `Unsubscribed ${channelKey(channel)}.` : `${channelKey(channel)} had no subscription.`);
+    return 0;
+  } finally {
+    await store.close();
+  }
+}
+
+export async function subscriptions(opts: { json?: boolean }): Promise<number> {
+  const { env } = loadConfig(process.env);
+  const store = await openConfiguredStore(env);
+  try {
+    const subs = await store.listSubscriptions();
+    if (opts.json) {
+      print(JSON.stringify(subs.map((s) => ({ ...s, channel: channelKey(s.channel) }))));
+      return 0;
+    }
+    if (!subs.length) print('No subscriptions. Alerts go to the console until a channel subscribes.');
+    for (const s of subs) print(`${channelKey(s.channel)}: ${describe(s)}${s.broken ? ` — BROKEN since ${s.broken.at}: ${s.broken.reason}` : ''}`);
+    return 0;
+  } finally {
+    await store.close();
+  }
+}

@@ -1,0 +1,109 @@
+import type { Detection, Incident, Place } from '../../src/model';
+import { candidateOf, decideGroup, groupOffline, mergeReport, openIncident, distinctiveTerms, type ReportInput } from '../../src/incidents';
+
+const NOW = new Date('2026-11-03T21:00:00Z');
+const MOSCOW: Place = { name: 'Moscow', country: 'RU', lat: 55.7558, lon: 37.6173 };
+const KRASNOGORSK: Place = { name: 'Krasnogorsk', country: 'RU', lat: 55.8204, lon: 37.3302 };
+const ST_PETERSBURG: Place = { name: 'Saint Petersburg', country: 'RU', lat: 59.9386, lon: 30.3141 };
+const LYON: Place = { name: 'Lyon', country: 'FR', lat: 45.764, lon: 4.8357 };
+const BERLIN: Place = { name: 'Berlin', country: 'DE', lat: 52.52, lon: 13.405 };
+
+function det(over: Partial<Detection>): Detection {
+  return {
+    kind: 'attack',
+    severity: 'high',
+    countries: [],
+    places: [],
+    actors: [],
+    claimed: false,
+    casualties: {},
+    language: 'en',
+    score: 1,
+    explanation: { rules: [], terms: [], exclusions: [], notes: [] },
+    ...over,
+  };
+}
+
+function input(id: string, d: Detection, text: string, at: string): ReportInput {
+  return { detection: d, report: { itemId: id, sourceId: 's', title: text, language: d.language, at }, title: text, summary: '', terms: distinctiveTerms(text) };
+}
+
+function incidentFrom(i: ReportInput): Incident {
+  return openIncident(i, NOW);
+}
+
+describe('grouping decision', () => {
+  const crocus = incidentFrom(input('1', det({ countries: ['RU'], places: [KRASNOGORSK], casualties: { killed: 40 } }), 'Gunmen open fire at Crocus City Hall concert venue near Moscow', '2026-11-03T19:00:00Z'));
+
+  it('joins a report from another language about the same place through shared entities', () => {
+    const de = candidateOf(det({ countries: ['RU'], places: [MOSCOW], language: 'de', casualties: { killed: 60 } }), 'Anschlag auf Konzerthalle Crocus bei Moskau: mindestens 60 Tote', '2026-11-03T20:30:00Z');
+    expect(decideGroup(de, [crocus]).action).toBe('join');
+  });
+
+  it('opens a new incident for an attack in another country on the same day', () => {
+    const lyon = candidateOf(det({ countries: ['FR'], places: [LYON] }), 'Knife attack in Lyon station', '2026-11-03T20:00:00Z');
+    expect(decideGroup(lyon, [crocus]).action).toBe('open');
+  });
+
+  it('opens a new incident for another city of the same country on the same day', () => {
+    const spb = candidateOf(det({ countries: ['RU'], places: [ST_PETERSBURG] }), 'Explosion in Saint Petersburg metro kills 10', '2026-11-03T20:00:00Z');
+    expect(decideGroup(spb, [crocus]).action).toBe('open');
+  });
+
+  it('opens a new incident for the same city a week later', () => {
+    const later = candidateOf(det({ countries: ['RU'], places: [KRASNOGORSK] }), 'Gunmen open fire at Crocus City Hall concert venue', '2026-11-10T19:00:00Z');
+    expect(decideGroup(later, [crocus]).action).toBe('open');
+  });
+
+  it('never joins across kinds', () => {
+    const level = candidateOf(det({ kind: 'alert_level', countries: ['RU'] }), 'Russia raises terror alert after Crocus attack', '2026-11-03T20:00:00Z');
+    expect(decideGroup(level, [crocus]).action).toBe('open');
+  });
+});
+
+describe('merging reports', () => {
+  const first = input('a', det({ countries: ['DE'], places: [BERLIN], casualties: { killed: 2 } }), 'Truck rams Berlin market', '2026-11-03T18:00:00Z');
+  const base = openIncident(first, NOW);
+
+  it('bumps the version when the toll rises or a claim arrives', () => {
+    const later = input('b', det({ countries: ['DE'], places: [BERLIN], casualties: { killed: 9, injured: 40 }, actors: ['islamic-state'], claimed: true }), 'Berlin market attack toll rises to 9, IS claims it', '2026-11-03T23:00:00Z');
+    const r = mergeReport(base, later, NOW);
+    expect(r.material).toBe(true);
+    expect(r.incident.version).toBe(2);
+    expect(r.incident.casualties).toEqual({ killed: 9, injured: 40 });
+    expect(r.incident.claimedBy).toEqual(['islamic-state']);
+    expect(r.incident.reports).toHaveLength(2);
+  });
+
+  it('only counts a source that adds nothing new, and ignores a re-published report', () => {
+    const same = input('c', det({ countries: ['DE'], places: [BERLIN], casualties: { killed: 2 } }), 'Berlin: truck drove into market crowd', '2026-11-03T19:00:00Z');
+    const r = mergeReport(base, same, NOW);
+    expect(r.material).toBe(false);
+    expect(r.incident.version).toBe(1);
+    expect(r.incident.reports).toHaveLength(2);
+    const again = mergeReport(r.incident, same, NOW);
+    expect(again.duplicate).toBe(true);
+  });
+
+  it('keeps the highest death toll when a later report gives a lower one', () => {
+    const lower = input('d', det({ countries: ['DE'], places: [BERLIN], casualties: { killed: 1 } }), 'Berlin market', '2026-11-03T19:30:00Z');
+    expect(mergeReport(base, lower, NOW).incident.casualties.killed).toBe(2);
+  });
+});
+
+describe('offline grouping (evaluate)', () => {
+  it('groups in date order, undated reports last, and keeps separate events apart', () => {
+    const ids = groupOffline(
+      [
+        { key: 'x3', detection: det({ countries: ['RU'], places: [MOSCOW] }), title: 'Crocus concert hall attack near Moscow', summary: '' },
+        { key: 'x1', detection: det({ countries: ['RU'], places: [KRASNOGORSK] }), title: 'Gunmen attack Crocus City Hall', summary: '', at: '2026-03-22' },
+        { key: 'y1', detection: det({ countries: ['FR'], places: [LYON] }), title: 'Knife attack in Lyon', summary: '', at: '2026-03-22' },
+        { key: 'x2', detection: det({ countries: ['RU'], places: [MOSCOW] }), title: 'Crocus death toll rises', summary: '', at: '2026-03-23' },
+      ],
+      NOW,
+    );
+    expect(ids.get('x1')).toBe(ids.get('x2'));
+    expect(ids.get('x1')).toBe(ids.get('x3'));
+    expect(ids.get('y1')).not.toBe(ids.get('x1'));
+  });
+});
