@@ -1,0 +1,40 @@
+import type { ChannelRef } from '../model';
+import type { Store } from '../store/port';
+
+/** One `/alerts` invocation, whatever platform it came from. */
+export interface CommandRequest {
+  subcommand: string;
+  /** Named arguments as typed (`countries`, `min-severity`, `hours`, …), values as strings. */
+  args: Record<string, string>;
+  channel: ChannelRef;
+  user: { id: string; isAdmin: boolean };
+  now: Date;
+}
+
+/** The store subset the commands read and change. */
+export type CommandStore = Pick<
+  Store,
+  | 'listLevels'
+  | 'listIncidents'
+  | 'listSubscriptions'
+  | 'getSubscription'
+  | 'putSubscription'
+  | 'deleteSubscription'
+  | 'listSourceStates'
+>;
+
+/** A source as configured in `sources.yaml` (only what `/alerts sources` shows). */
+export interface ConfiguredSource {
+  id: string;
+  type: string;
+  every: string;
+}
+
+export interface CommandDeps {
+  store: CommandStore;
+  sources: ConfiguredSource[];
+  /** Posts a sample alert to the channel through the normal delivery path. */
+  postSample: (channel: ChannelRef) => Promise<void>;
+  /** Told about unexpected failures (the reply only names the error's kind). */
+  onError?: (err: unknown, req: CommandRequest) => void;
+}

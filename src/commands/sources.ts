@@ -1,0 +1,46 @@
+import type { SourceState } from '../model';
+import type { CommandSpec } from './command-spec';
+import type { ConfiguredSource } from './request';
+import { answer, formatTime } from './reply';
+
+/** Long error texts are cut: the reply is a summary, logs have the rest. */
+const MAX_ERROR_CHARS = 160;
+
+/** `sources`: source health. */
+export const sources: CommandSpec = {
+  name: 'sources',
+  usage: 'sources',
+  summary: 'source health: last success, last error, failures, next poll',
+  admin: false,
+  args: [],
+  async run(_req, deps) {
+    const states = new Map((await deps.store.listSourceStates()).map((s) => [s.id, s]));
+    // Configured sources first, in config order; then any the store still remembers.
+    const rows: { state?: SourceState; config?: ConfiguredSource; id: string }[] = deps.sources.map((c) => ({
+      id: c.id,
+      config: c,
+      state: states.get(c.id),
+    }));
+    for (const [id, state] of states) if (!deps.sources.some((c) => c.id === id)) rows.push({ id, state });
+    if (rows.length === 0) return answer('Sources', ['No source is configured.']);
+
+    const counts = { healthy: 0, failing: 0, disabled: 0, unpolled: 0 };
+    for (const r of rows) counts[r.state?.health ?? 'unpolled'] += 1;
+    const unpolled = counts.unpolled ? `, ${counts.unpolled} not polled yet` : '';
+    const summary = `${counts.healthy} healthy, ${counts.failing} failing, ${counts.disabled} disabled${unpolled}`;
+    return answer('Sources', [summary, ...rows.map((r) => describeSource(r.id, r.config, r.state))]);
+  },
+};
+
+export function describeSource(id: string, config: ConfiguredSource | undefined, state: SourceState | undefined): string {
+  const head = config ? `${id} (${config.type}, every ${config.every})` : `${id} (no longer configured)`;
+  if (!state) return `${head}: not polled yet`;
+  const parts = [`${head}: ${state.health}`, `last success ${formatTime(state.lastSuccess)}`];
+  if (state.lastError) {
+    const text = state.lastError.length > MAX_ERROR_CHARS ? `${state.lastError.slice(0, MAX_ERROR_CHARS)}…` : state.lastError;
+    parts.push(`last error ${formatTime(state.lastErrorAt)}: ${text}`);
+  }
+  parts.push(`${state.consecutiveFailures} consecutive failure${state.consecutiveFailures === 1 ? '' : 's'}`);
+  parts.push(`next poll ${state.health === 'disabled' ? 'none (disabled)' : formatTime(state.nextDue)}`);
+  return parts.join(' · ');
+}

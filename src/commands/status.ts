@@ -1,0 +1,46 @@
+import type { LevelReading } from '../model';
+import type { CommandSpec } from './command-spec';
+import { countryName, parseCountry } from './country';
+import { answer, formatTime, refuse } from './reply';
+
+/** `status [country]`: each tracked authority's current level. */
+export const status: CommandSpec = {
+  name: 'status',
+  usage: 'status [country]',
+  summary: 'current alert level of each tracked authority (or one country)',
+  admin: false,
+  args: ['country'],
+  positional: [{ name: 'country', pattern: /^[A-Za-z]{2}$/ }],
+  async run(req, deps) {
+    let country: string | undefined;
+    if (req.args.country !== undefined) {
+      const parsed = parseCountry(req.args.country);
+      if ('error' in parsed) return refuse('Unknown country', [parsed.error, 'Usage: /alerts status [country]']);
+      country = parsed.code;
+    }
+    const levels = (await deps.store.listLevels())
+      .filter((l) => country === undefined || l.country === country)
+      .sort((a, b) => a.country.localeCompare(b.country) || a.authority.localeCompare(b.authority) || a.scope.localeCompare(b.scope));
+    const title = country ? `Alert levels — ${countryName(country)}` : 'Alert levels';
+    if (levels.length === 0) {
+      return answer(title, [country ? `No tracked authority has reported a level for ${countryName(country)} yet.` : 'No alert level has been read yet.']);
+    }
+    return answer(title, levels.map(describeLevel));
+  },
+};
+
+/** e.g. `United Kingdom — uk-mi5: SEVERE (4 of 5) since 2024-02-08 00:00 UTC — https://…`. */
+export function describeLevel(l: LevelReading): string {
+  const who = `${countryName(l.country)} — ${l.authority}${l.scope === 'national' ? '' : ` (${l.scope})`}`;
+  const parts = [`${who}: ${levelName(l)}`];
+  if (l.since) parts.push(`since ${formatTime(l.since)}`);
+  if (l.expires) parts.push(`until ${formatTime(l.expires)}`);
+  return `${parts.join(', ')} — ${l.url}`;
+}
+
+/** `SEVERE (4 of 5)`; the authority's own wording first when it is not English. */
+export function levelName(l: LevelReading): string {
+  if (l.rank === 0) return `no level in force (scale of ${l.of})`;
+  const name = l.name && l.name !== l.name_en ? `${l.name} / ${l.name_en}` : l.name_en || l.name;
+  return `${name} (${l.rank} of ${l.of})`;
+}
