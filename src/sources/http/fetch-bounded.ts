@@ -1,0 +1,169 @@
+import { STATUS_CODES } from 'node:http';
+import { Agent, request } from 'undici';
+import type { Dispatcher } from 'undici';
+import { describeFetchFailure } from './describe-error';
+import type { Timeouts } from './describe-error';
+import { FetchError } from './fetch-error';
+import { readBoundedBody } from './read-body';
+import { USER_AGENT } from './user-agent';
+
+export interface FetchOptions {
+  /** From the last successful poll: sent as If-None-Match / If-Modified-Since. */
+  etag?: string;
+  lastModified?: string;
+  connectTimeoutMs?: number;
+  headersTimeoutMs?: number;
+  /** Whole request, redirects and body included. */
+  totalTimeoutMs?: number;
+  /** Cap on the body, compressed and decompressed alike. */
+  maxBytes?: number;
+  maxRedirects?: number;
+  /** Sent as Accept; defaults to feeds first. */
+  accept?: string;
+  userAgent?: string;
+}
+
+export interface FetchResult {
+  status: number;
+  notModified: boolean;
+  /** Decompressed body; empty on 304. */
+  bytes: Buffer;
+  contentType?: string;
+  etag?: string;
+  lastModified?: string;
+  /** The URL after redirects. */
+  finalUrl: string;
+  headers: { cacheControl?: string; retryAfter?: string };
+}
+
+export const FETCH_DEFAULTS = {
+  connectTimeoutMs: 10_000,
+  headersTimeoutMs: 15_000,
+  totalTimeoutMs: 30_000,
+  maxBytes: 10 * 1024 * 1024,
+  maxRedirects: 5,
+} as const;
+
+const DEFAULT_ACCEPT =
+  'application/rss+xml, application/atom+xml, application/feed+json, application/xml;q=0.9, text/xml;q=0.9, */*;q=0.8';
+const REDIRECTS = new Set([301, 302, 303, 307, 308]);
+
+/**
+ * GET an http(s) URL within bounds of time and size. Resolves with the body (or 304),
+ * rejects only with a FetchError whose `reason` is one line in plain words.
+ */
+export async function fetchBounded(url: string, opts: FetchOptions = {}): Promise<FetchResult> {
+  const timeouts: Timeouts = {
+    connectMs: opts.connectTimeoutMs ?? FETCH_DEFAULTS.connectTimeoutMs,
+    headersMs: opts.headersTimeoutMs ?? FETCH_DEFAULTS.headersTimeoutMs,
+    totalMs: opts.totalTimeoutMs ?? FETCH_DEFAULTS.totalTimeoutMs,
+  };
+  // One agent per fetch, destroyed at the end: an abandoned body must close its socket now.
+  const agent = new Agent({
+    connect: { timeout: timeouts.connectMs },
+    headersTimeout: timeouts.headersMs,
+    bodyTimeout: timeouts.totalMs,
+  });
+  const controller = new AbortController();
+  let totalTimedOut = false;
+  const timer = setTimeout(() => {
+    totalTimedOut = true;
+    controller.abort();
+  }, timeouts.totalMs);
+  try {
+    return await followRedirects(url, opts, agent, controller.signal);
+  } catch (err) {
+    throw describeFetchFailure(err, timeouts, totalTimedOut);
+  } finally {
+    clearTimeout(timer);
+    agent.destroy().catch(() => undefined);
+  }
+}
+
+async function followRedirects(
+  startUrl: string,
+  opts: FetchOptions,
+  dispatcher: Dispatcher,
+  signal: AbortSignal,
+): Promise<FetchResult> {
+  const maxRedirects = opts.maxRedirects ?? FETCH_DEFAULTS.maxRedirects;
+  const visited = new Set<string>();
+  let current = checkUrl(startUrl);
+  for (let hops = 0; ; hops++) {
+    visited.add(current.href);
+    const res = await request(current, {
+      method: 'GET',
+      dispatcher,
+      signal,
+      headers: requestHeaders(opts),
+    });
+    const location = header(res.headers, 'location');
+    if (REDIRECTS.has(res.statusCode) && location) {
+      await res.body.dump().catch(() => undefined);
+      if (hops >= maxRedirects) throw new FetchError(`too many redirects (${maxRedirects})`);
+      current = checkUrl(location, current);
+      if (visited.has(current.href)) throw new FetchError(`redirect loop at ${current.href}`);
+      continue;
+    }
+    return finish(res, current.href, opts);
+  }
+}
+
+async function finish(res: Dispatcher.ResponseData, finalUrl: string, opts: FetchOptions): Promise<FetchResult> {
+  const cacheControl = header(res.headers, 'cache-control');
+  const retryAfter = header(res.headers, 'retry-after');
+  const common = {
+    status: res.statusCode,
+    finalUrl,
+    etag: header(res.headers, 'etag'),
+    lastModified: header(res.headers, 'last-modified'),
+    contentType: header(res.headers, 'content-type'),
+    headers: dropUndefined({ cacheControl, retryAfter }),
+  };
+  if (res.statusCode === 304) {
+    await res.body.dump().catch(() => undefined);
+    return dropUndefined({ ...common, notModified: true, bytes: Buffer.alloc(0) }) as FetchResult;
+  }
+  if (res.statusCode < 200 || res.statusCode >= 300) {
+    await res.body.dump().catch(() => undefined);
+    const text = STATUS_CODES[res.statusCode];
+    throw new FetchError(`HTTP ${res.statusCode}${text ? ` ${text}` : ''}`, dropUndefined({ status: res.statusCode, retryAfter }));
+  }
+  const maxBytes = opts.maxBytes ?? FETCH_DEFAULTS.maxBytes;
+  const bytes = await readBoundedBody(res.body, header(res.headers, 'content-encoding'), maxBytes);
+  return dropUndefined({ ...common, notModified: false, bytes }) as FetchResult;
+}
+
+function requestHeaders(opts: FetchOptions): Record<string, string> {
+  const headers: Record<string, string> = {
+    'user-agent': opts.userAgent ?? USER_AGENT,
+    accept: opts.accept ?? DEFAULT_ACCEPT,
+    'accept-encoding': 'gzip, deflate, br',
+  };
+  if (opts.etag) headers['if-none-match'] = opts.etag;
+  if (opts.lastModified) headers['if-modified-since'] = opts.lastModified;
+  return headers;
+}
+
+function checkUrl(raw: string, base?: URL): URL {
+  let url: URL;
+  try {
+    url = new URL(raw, base);
+  } catch {
+    throw new FetchError(`not a valid URL: ${raw.slice(0, 200)}`);
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') {
+    throw new FetchError(`only http and https URLs can be fetched, not ${url.protocol}`);
+  }
+  url.hash = '';
+  return url;
+}
+
+function header(headers: Record<string, string | string[] | undefined>, name: string): string | undefined {
+  const value = headers[name];
+  return Array.isArray(value) ? value[0] : value;
+}
+
+function dropUndefined<T extends object>(obj: T): T {
+  return Object.fromEntries(Object.entries(obj).filter(([, v]) => v !== undefined)) as T;
+}
