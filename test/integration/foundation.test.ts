@@ -23,7 +23,7 @@ const attack: TestItem = {
 };
 const pinging: TestItem = {
   title: '@everyone <!channel> Gunman kills 3 in shooting at Hamburg station',
-  description: 'A gunman opened fire at the main station in Hamburg, Germany, killing three people. <@U123> @here',
+  description: 'A gunman opened fire at the main station in Hamburg, Germany, killing three people. &lt;!channel&gt; <@U123> @everyone',
   guid: 'attack-2',
   link: 'https://news.example/hamburg',
   pubDate: 'Wed, 04 Nov 2026 07:00:00 GMT',

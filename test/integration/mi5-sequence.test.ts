@@ -1,0 +1,120 @@
+/**
+ * Issue 3 through the real CLI: MI5 at SUBSTANTIAL (baseline, no post) → SEVERE (one post
+ * per channel, naming both levels) → a Cloudflare challenge served with 200, then 403
+ * (no post, level still SEVERE, source unhealthy). Feeds are our own MI5-shaped
+ * documents; a second pass uses the real captures in ../shared/fixtures when present.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { makeConfigDir, makeDataDir, runCli } from '../support/cli';
+import { startFeedServer, type FeedServer } from '../support/feed-server';
+import { startFakeDiscord, startFakeSlack, type FakeDiscord, type FakeSlack } from '../support/fake-platforms';
+
+const SHARED = path.resolve(__dirname, '../../../shared/fixtures/gov');
+const DISCORD_CHANNEL = '222222222222222222';
+const SLACK_CHANNEL = 'C0LEVELS1';
+
+function mi5(national: string, ni: string, date: string): string {
+  return `<rss version="2.0"><channel><title>Threat Level</title><link>https://www.mi5.gov.uk/</link><description>The Current UK Threat Level</description><ttl>20</ttl>
+<item><title>Current Threat Level: ${national}</title><link>https://www.mi5.gov.uk/threats-and-advice/threat-levels</link>
+<description>&lt;p&gt;The current national threat level is ${national}. The threat to Northern Ireland from Northern Ireland-related terrorism is ${ni}.&lt;/p&gt;</description>
+<pubDate>${date}</pubDate></item></channel></rss>`;
+}
+
+const CHALLENGE = '<!DOCTYPE html><html lang="en-US"><head><title>Just a moment...</title></head><body><div id="cf-chl-widget">Checking your browser before accessing www.mi5.gov.uk.</div><noscript>Enable JavaScript and cookies to continue</noscript></body></html>';
+
+const pages = {
+  own: {
+    substantial: mi5('SUBSTANTIAL', 'SUBSTANTIAL', 'Tue, 05 Mar 2024 10:00:00 +0000'),
+    severe: mi5('SEVERE', 'SUBSTANTIAL', 'Thu, 30 Apr 2026 06:09:17 +0100'),
+    challenge: CHALLENGE,
+  },
+  ...(fs.existsSync(SHARED)
+    ? {
+        real: {
+          substantial: fs.readFileSync(path.join(SHARED, 'uk-mi5-UKThreatLevel.xml'), 'utf8'),
+          severe: fs.readFileSync(path.join(SHARED, 'uk-mi5-UKThreatLevel-2026-04-30-SEVERE.xml'), 'utf8'),
+          challenge: fs.readFileSync(path.join(SHARED, 'uk-mi5-UKThreatLevel-cloudflare-challenge.html'), 'utf8'),
+        },
+      }
+    : {}),
+};
+if (!fs.existsSync(SHARED)) console.log('[tocsin] ../shared/fixtures absent: the MI5 sequence runs on our own documents only.');
+
+describe.each(Object.keys(pages))('MI5 sequence (%s documents)', (which) => {
+  const docs = pages[which as keyof typeof pages]!;
+  let feeds: FeedServer;
+  let discord: FakeDiscord;
+  let slack: FakeSlack;
+  let env: Record<string, string>;
+
+  beforeAll(async () => {
+    feeds = await startFeedServer();
+    discord = await startFakeDiscord();
+    slack = await startFakeSlack();
+    env = {
+      TOCSIN_CONFIG_DIR: makeConfigDir(`sources:\n  - id: uk-mi5\n    type: uk-mi5\n    url: ${feeds.url}/UKThreatLevel.xml\n    every: 10m\n`),
+      TOCSIN_DATA_DIR: makeDataDir(),
+      DISCORD_TOKEN: 'discord-test-token-levels',
+      DISCORD_GATEWAY: 'off',
+      DISCORD_API_URL: discord.url,
+      SLACK_BOT_TOKEN: 'xoxb-levels',
+      SLACK_SIGNING_SECRET: 'secret',
+      SLACK_API_URL: slack.url,
+    };
+    expect((await runCli(['subscribe', `discord:${DISCORD_CHANNEL}`], env)).code).toBe(0);
+    expect((await runCli(['subscribe', `slack:${SLACK_CHANNEL}`, '--kinds', 'alert_level'], env)).code).toBe(0);
+  });
+
+  afterAll(async () => {
+    await Promise.all([feeds?.close(), discord?.close(), slack?.close()]);
+  });
+
+  const posted = () => ({
+    discord: discord.requests.filter((r) => r.method === 'POST' && r.path.endsWith(`/channels/${DISCORD_CHANNEL}/messages`)),
+    slack: slack.requests.filter((r) => r.path.endsWith('chat.postMessage') && r.body.channel === SLACK_CHANNEL),
+  });
+  const run = async () => runCli(['run', '--once'], env);
+  const national = async () => {
+    const r = await runCli(['levels', '--json'], env);
+    return (JSON.parse(r.stdout) as { scope: string; name: string; rank: number }[]).find((l) => l.scope === 'national');
+  };
+  const mi5Source = async () => {
+    const r = await runCli(['sources', '--json'], env);
+    return (JSON.parse(r.stdout) as { sources: { id: string; health: string; lastError?: string }[] }).sources.find((s) => s.id === 'uk-mi5');
+  };
+
+  it('takes SUBSTANTIAL as a baseline and posts nothing', async () => {
+    feeds.set('/UKThreatLevel.xml', { body: docs.substantial });
+    expect((await run()).code).toBe(0);
+    expect(posted().discord).toHaveLength(0);
+    expect(posted().slack).toHaveLength(0);
+    expect((await national())?.name).toBe('SUBSTANTIAL');
+  });
+
+  it('announces SUBSTANTIAL → SEVERE exactly once per channel', async () => {
+    feeds.set('/UKThreatLevel.xml', { body: docs.severe });
+    expect((await run()).code).toBe(0);
+    expect((await run()).code).toBe(0);
+    const p = posted();
+    expect(p.discord).toHaveLength(1);
+    expect(p.slack).toHaveLength(1);
+    for (const text of [JSON.stringify(p.discord[0]?.body), JSON.stringify(p.slack[0]?.body)]) {
+      expect(text).toContain('SUBSTANTIAL');
+      expect(text).toContain('SEVERE');
+      expect(text).toContain('4 of 5');
+    }
+    expect((await national())?.rank).toBe(4);
+  });
+
+  it.each([200, 403])('keeps SEVERE and marks the source unhealthy on a challenge page (HTTP %s)', async (status) => {
+    feeds.set('/UKThreatLevel.xml', { status, body: docs.challenge, headers: { 'content-type': 'text/html; charset=UTF-8' } });
+    await run();
+    expect(posted().discord).toHaveLength(1);
+    expect(posted().slack).toHaveLength(1);
+    expect((await national())?.name).toBe('SEVERE');
+    const source = await mi5Source();
+    expect(source?.health).not.toBe('healthy');
+    expect(source?.lastError).toBeTruthy();
+  });
+});
