@@ -121,7 +121,8 @@ export async function startRuntime(config: Config, opts: { writeConsole?: (s: st
       log.error({ err: e instanceof Error ? e.message : String(e), channel: channelKey(ops) }, 'could not post an operational notice');
     }
   };
-  let scheduler: Scheduler | undefined;
+  // The pipeline asks the scheduler for early polls; the scheduler polls through the pipeline.
+  const schedulerRef: { current?: Scheduler } = {};
   const deps: PipelineDeps = {
     store,
     outbox,
@@ -133,7 +134,7 @@ export async function startRuntime(config: Config, opts: { writeConsole?: (s: st
     clock: () => new Date(),
     random: Math.random,
     fallbackSubscriptions: fallback,
-    requestLevelPoll: (authority) => scheduler?.pollSoon(sources.filter((s) => authorityOfSource(s) === authority).map((s) => s.id)),
+    requestLevelPoll: (authority) => schedulerRef.current?.pollSoon(sources.filter((s) => authorityOfSource(s) === authority).map((s) => s.id)),
     notifyOps,
     messageOptions,
   };
@@ -154,7 +155,8 @@ export async function startRuntime(config: Config, opts: { writeConsole?: (s: st
       },
     }),
   );
-  scheduler = new Scheduler({ sources, store, poll: (s) => pollSource(s, deps), log, clock: () => new Date(), owner: `${process.pid}-${randomUUID().slice(0, 8)}` });
+  const scheduler = new Scheduler({ sources, store, poll: (s) => pollSource(s, deps), log, clock: () => new Date(), owner: `${process.pid}-${randomUUID().slice(0, 8)}` });
+  schedulerRef.current = scheduler;
   const runtime: Runtime = {
     config,
     store,
@@ -166,7 +168,7 @@ export async function startRuntime(config: Config, opts: { writeConsole?: (s: st
     senders,
     pollAll: () => pollEvery(sources, deps),
     async close(timeoutMs = 10_000) {
-      await scheduler?.stop();
+      await scheduler.stop();
       await outbox.close(timeoutMs);
       await store.close();
     },
