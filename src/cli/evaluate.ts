@@ -39,9 +39,9 @@ function readLabelled(file: string): Labelled[] {
   return rows;
 }
 
-/** The detection an item is grouped by when it has both kinds: the stronger one. */
-function primary(detections: Detection[]): Detection | undefined {
-  return [...detections].sort((a, b) => b.score - a.score || (a.kind === 'attack' ? -1 : 1))[0];
+/** Strongest detection first: it opens the incident when the item joins none. */
+function ordered(detections: Detection[]): Detection[] {
+  return [...detections].sort((a, b) => b.score - a.score || (a.kind === 'attack' ? -1 : 1));
 }
 
 /** `tocsin evaluate <labelled.jsonl> [--json]` — detection and grouping scored against labels. */
@@ -60,8 +60,8 @@ export async function evaluate(file: string, opts: { json?: boolean }): Promise<
   const metrics = kindMetrics(rows, kinds);
   const reports: OfflineReport[] = [];
   rows.forEach((r, i) => {
-    const d = primary(detections[i] ?? []);
-    if (d) reports.push({ key: String(i), detection: d, title: r.title ?? '', summary: r.summary ?? '', at: r.date ?? undefined });
+    const found = ordered(detections[i] ?? []);
+    if (found.length) reports.push({ key: String(i), detections: found, title: r.title ?? '', summary: r.summary ?? '', at: r.date ?? undefined });
   });
   const grouped = groupOffline(reports, new Date());
   const incidentOf = rows.map((_, i) => grouped.get(String(i)) ?? null);

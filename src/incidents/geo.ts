@@ -1,4 +1,17 @@
+import countries from 'i18n-iso-countries';
 import type { Place } from '../model';
+
+/** Country names (English, as the gazetteer reports them): a country is not a place for grouping. */
+const COUNTRY_NAMES = new Set(
+  Object.values(countries.getNames('en', { select: 'all' }))
+    .flat()
+    .map((n) => n.toLowerCase()),
+);
+
+/** Places finer than a country: cities, suburbs, venues. */
+export function localPlaces(places: readonly Place[]): Place[] {
+  return places.filter((p) => !COUNTRY_NAMES.has(p.name.toLowerCase()));
+}
 
 /** Great-circle distance in km. */
 export function distanceKm(a: { lat: number; lon: number }, b: { lat: number; lon: number }): number {
@@ -14,7 +27,9 @@ const SAME_AREA_KM = 60;
 
 export type PlaceVerdict = 'same' | 'different' | 'unknown';
 
-export function comparePlaces(a: readonly Place[], b: readonly Place[]): PlaceVerdict {
+export function comparePlaces(all: readonly Place[], other: readonly Place[]): PlaceVerdict {
+  const a = localPlaces(all);
+  const b = localPlaces(other);
   if (!a.length || !b.length) return 'unknown';
   for (const p of a) {
     for (const q of b) {

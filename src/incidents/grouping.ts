@@ -8,6 +8,8 @@ export interface Candidate {
   /** ISO instant; undefined when the report carries no date (then time cannot rule it out). */
   at?: string;
   terms: string[];
+  /** Years the text names ("… on 24 March 2024"): an undated report still dates itself roughly. */
+  years: number[];
 }
 
 export interface MatchScore {
@@ -24,7 +26,18 @@ export const LEVEL_WINDOW_MS = 10 * 86_400_000;
 export const JOIN_THRESHOLD = 2;
 
 export function candidateOf(detection: Detection, text: string, at?: string): Candidate {
-  return { detection, at, terms: distinctiveTerms(text) };
+  const years = [...new Set([...text.matchAll(/\b(19[5-9]\d|20[0-9]\d)\b/g)].map((m) => Number(m[1])))];
+  return { detection, at, terms: distinctiveTerms(text), years };
+}
+
+/** Years of the incident's dated reports. */
+function reportYears(incident: Incident): Set<number> {
+  const out = new Set<number>();
+  for (const r of incident.reports) {
+    const t = Date.parse(r.at);
+    if (!Number.isNaN(t)) out.add(new Date(t).getUTCFullYear());
+  }
+  return out;
 }
 
 function timeApartMs(incident: Incident, at?: string): number | undefined {
@@ -55,6 +68,10 @@ export function scoreMatch(incident: Incident, c: Candidate): MatchScore {
   const apart = timeApartMs(incident, c.at);
   const window = d.kind === 'attack' ? ATTACK_WINDOW_MS : LEVEL_WINDOW_MS;
   if (apart !== undefined && apart > window) return veto(`${Math.round(apart / 86_400_000)} days apart`);
+  if (apart === undefined && c.years.length) {
+    const years = reportYears(incident);
+    if (years.size && !c.years.some((y) => years.has(y))) return veto(`text names ${c.years.join(', ')}, incident is of ${[...years].join(', ')}`);
+  }
 
   let score = 0;
   const sharedCountry = d.countries.some((x) => incident.countries.includes(x));
@@ -66,9 +83,16 @@ export function scoreMatch(incident: Incident, c: Candidate): MatchScore {
 
   if (d.kind === 'alert_level') {
     if (d.authority && incident.key && incident.key !== d.authority) return veto('different authority');
+    // "Raised to SEVERE" and "lowered to SUBSTANTIAL" are two events, whatever the words share.
+    if ((d.severity === 'low') !== (incident.severity === 'low')) return veto('one raised, the other lowered');
     if (d.authority && incident.key === d.authority) {
       score += 2;
       reasons.push('same authority');
+    }
+    // The attack that prompted a level change tells two changes of one authority apart.
+    if (comparePlaces(d.places, incident.places) === 'different') {
+      score -= 2;
+      reasons.push('prompted by events in different places');
     }
   } else {
     const places = comparePlaces(d.places, incident.places);

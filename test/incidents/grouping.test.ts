@@ -95,10 +95,10 @@ describe('offline grouping (evaluate)', () => {
   it('groups in date order, undated reports last, and keeps separate events apart', () => {
     const ids = groupOffline(
       [
-        { key: 'x3', detection: det({ countries: ['RU'], places: [MOSCOW] }), title: 'Crocus concert hall attack near Moscow', summary: '' },
-        { key: 'x1', detection: det({ countries: ['RU'], places: [KRASNOGORSK] }), title: 'Gunmen attack Crocus City Hall', summary: '', at: '2026-03-22' },
-        { key: 'y1', detection: det({ countries: ['FR'], places: [LYON] }), title: 'Knife attack in Lyon', summary: '', at: '2026-03-22' },
-        { key: 'x2', detection: det({ countries: ['RU'], places: [MOSCOW] }), title: 'Crocus death toll rises', summary: '', at: '2026-03-23' },
+        { key: 'x3', detections: [det({ countries: ['RU'], places: [MOSCOW] })], title: 'Crocus concert hall attack near Moscow', summary: '' },
+        { key: 'x1', detections: [det({ countries: ['RU'], places: [KRASNOGORSK] })], title: 'Gunmen attack Crocus City Hall', summary: '', at: '2026-03-22' },
+        { key: 'y1', detections: [det({ countries: ['FR'], places: [LYON] })], title: 'Knife attack in Lyon', summary: '', at: '2026-03-22' },
+        { key: 'x2', detections: [det({ countries: ['RU'], places: [MOSCOW] })], title: 'Crocus death toll rises', summary: '', at: '2026-03-23' },
       ],
       NOW,
     );
