@@ -127,7 +127,8 @@ export async function startRuntime(config: Config, opts: { writeConsole?: (s: st
     store,
     outbox,
     detect: (input) => detector.detect(input),
-    fetch: fetchBounded,
+    // The whole-request bound comes from the environment; a caller's own options win.
+    fetch: (url, opts) => fetchBounded(url, { totalTimeoutMs: env.fetchTimeoutMs, ...opts }),
     fetchMaxBytes: env.fetchMaxBytes,
     log,
     metrics,
@@ -145,6 +146,7 @@ export async function startRuntime(config: Config, opts: { writeConsole?: (s: st
       fallbackSubscriptions: fallback,
       messageOptions,
       clock: () => new Date(),
+      editCoalesceMs: env.editCoalesceMs,
       notifyOps,
       onDelivered: (incident, channel, action) => {
         metrics.deliveries.inc({ platform: channel.platform, action });

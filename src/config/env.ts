@@ -29,6 +29,10 @@ export interface Env {
   fetchMaxBytes: number;
   /** Time allowed for one platform API call (TOCSIN_PLATFORM_TIMEOUT_MS). */
   platformTimeoutMs: number;
+  /** Time allowed for one source fetch, redirects and body included (TOCSIN_FETCH_TIMEOUT_MS), default 30 s. */
+  fetchTimeoutMs: number;
+  /** Minimum time between two edits of one message (TOCSIN_EDIT_COALESCE_MS), default 60 s. */
+  editCoalesceMs: number;
 }
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
@@ -72,8 +76,14 @@ const schema = z.object({
   TOCSIN_FETCH_MAX_BYTES: optionalText.refine((s) => s === undefined || /^\d+$/.test(s), {
     message: 'must be a whole number of bytes',
   }),
+  TOCSIN_EDIT_COALESCE_MS: optionalText.refine((s) => s === undefined || /^\d+$/.test(s), {
+    message: 'must be a whole number of milliseconds',
+  }),
   TOCSIN_PLATFORM_TIMEOUT_MS: optionalText.refine((s) => s === undefined || /^\d+$/.test(s), {
     message: 'must be a whole number of milliseconds',
+  }),
+  TOCSIN_FETCH_TIMEOUT_MS: optionalText.refine((s) => s === undefined || (/^\d+$/.test(s) && Number(s) > 0), {
+    message: 'must be a whole number of milliseconds, above 0',
   }),
 });
 
@@ -125,5 +135,7 @@ export function readEnv(vars: Record<string, string | undefined>): Env {
     opsChannel: ops && !('error' in ops) ? ops : undefined,
     fetchMaxBytes: e.TOCSIN_FETCH_MAX_BYTES ? Number(e.TOCSIN_FETCH_MAX_BYTES) : 10 * 1024 * 1024,
     platformTimeoutMs: e.TOCSIN_PLATFORM_TIMEOUT_MS ? Number(e.TOCSIN_PLATFORM_TIMEOUT_MS) : 15_000,
+    editCoalesceMs: e.TOCSIN_EDIT_COALESCE_MS ? Number(e.TOCSIN_EDIT_COALESCE_MS) : 60_000,
+    fetchTimeoutMs: e.TOCSIN_FETCH_TIMEOUT_MS ? Number(e.TOCSIN_FETCH_TIMEOUT_MS) : 30_000,
   };
 }

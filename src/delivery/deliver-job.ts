@@ -14,6 +14,8 @@ export interface DeliverDeps {
   fallbackSubscriptions: Subscription[];
   messageOptions: MessageOptions;
   clock: () => Date;
+  /** Minimum time between two edits of one message (default EDIT_COALESCE_MS). */
+  editCoalesceMs?: number;
   notifyOps: (text: string) => Promise<void>;
   onDelivered?: (incident: Incident, channel: ChannelRef, action: 'posted' | 'edited') => void;
 }
@@ -71,7 +73,7 @@ async function bringUpToDate(incident: Incident, channel: ChannelRef, sender: Se
   }
   if (record.version >= incident.version) return { status: 'done' };
   const last = Date.parse(record.editedAt ?? record.postedAt);
-  const wait = last + EDIT_COALESCE_MS - now.getTime();
+  const wait = last + (deps.editCoalesceMs ?? EDIT_COALESCE_MS) - now.getTime();
   if (wait > 0) return { status: 'wait', ms: wait };
   await sender.edit(channel.id, record.messageRef, message);
   const notes = incident.changes.filter((c) => c.version > record.version).map((c) => c.note);
