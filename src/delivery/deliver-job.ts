@@ -8,7 +8,7 @@ import { DeliveryError, type Sender } from './port';
 export const EDIT_COALESCE_MS = 60_000;
 
 export interface DeliverDeps {
-  store: Pick<Store, 'getIncident' | 'getSubscription' | 'putSubscription' | 'getDelivery' | 'putDelivery'>;
+  store: Pick<Store, 'getIncident' | 'getSubscription' | 'putSubscription' | 'getDelivery' | 'putDelivery' | 'tryLock' | 'unlock'>;
   senders: Partial<Record<Platform, Sender>>;
   /** Subscriptions that exist without being stored (the console when nothing is configured). */
   fallbackSubscriptions: Subscription[];
@@ -43,8 +43,12 @@ export function createDeliverHandler(deps: DeliverDeps): JobHandler {
     if (!sub || sub.broken) return { status: 'done' };
     const sender = deps.senders[channel.platform];
     if (!sender) return { status: 'failed', failure: 'permanent', reason: `${channel.platform} is not configured (no token)` };
+    // One worker at a time per message: jobs of two versions must not both post it.
+    const lockKey = `deliver-${incident.id}-${job.channel}`;
+    const owner = `${job.id}-${attempt}`;
+    if (!(await deps.store.tryLock(lockKey, owner, 120_000))) return { status: 'wait', ms: 1000 };
     try {
-      return await bringUpToDate(incident, channel, sender, attempt, deps);
+      return await bringUpToDate(incident, channel, sender, deps);
     } catch (e) {
       if (!(e instanceof DeliveryError)) throw e;
       if (e.failure === 'rate_limited') return { status: 'wait', ms: Math.max(e.retryAfterMs ?? 1000, 100) };
@@ -54,18 +58,26 @@ export function createDeliverHandler(deps: DeliverDeps): JobHandler {
         await deps.notifyOps(`Channel ${job.channel} refused Tocsin's message and was marked broken: ${reason}. Fix access, then subscribe it again.`);
       }
       return { status: 'failed', failure: e.failure, reason: e.message };
+    } finally {
+      await deps.store.unlock(lockKey, owner);
     }
   };
 }
 
-async function bringUpToDate(incident: Incident, channel: ChannelRef, sender: Sender, attempt: number, deps: DeliverDeps): Promise<JobOutcome> {
+/** Records that a post was attempted; false when an earlier attempt (perhaps a crashed one) already did. */
+function firstAttempt(deps: DeliverDeps, key: string): Promise<boolean> {
+  return deps.store.tryLock(`posting-${key}`, 'tocsin', 7 * 86_400_000);
+}
+
+async function bringUpToDate(incident: Incident, channel: ChannelRef, sender: Sender, deps: DeliverDeps): Promise<JobOutcome> {
   const key = postKey(incident.id, `${channel.platform}-${channel.id}`);
   const record = await deps.store.getDelivery(incident.id, channel);
   const now = deps.clock();
   const message = incidentMessage(incident, deps.messageOptions);
   if (!record) {
-    // After an unknown outcome the message may exist already: look before posting again.
-    const found = attempt > 1 && sender.findPosted ? await sender.findPosted(channel.id, key) : undefined;
+    // After an unknown outcome (timeout, crash) the message may exist already: look before posting again.
+    const retrying = !(await firstAttempt(deps, key));
+    const found = retrying && sender.findPosted ? await sender.findPosted(channel.id, key) : undefined;
     const { ref } = found ?? (await sender.post(channel.id, message, { idempotencyKey: key }));
     await deps.store.putDelivery({ incidentId: incident.id, channel, messageRef: ref, version: incident.version, postedAt: now.toISOString() });
     deps.onDelivered?.(incident, channel, 'posted');

@@ -19,14 +19,27 @@ class RecordingSender implements Sender {
     this.failNext = undefined;
     if (f) throw f;
   }
-  async post(channel: string, msg: AlertMessage) {
+  async post(channel: string, msg: AlertMessage, opts: { idempotencyKey: string }) {
     this.take();
     this.calls.push({ op: 'post', channel, text: msg.body });
-    return { ref: `m${++this.n}` };
+    const ref = `m${++this.n}`;
+    this.posted.set(opts.idempotencyKey, ref);
+    if (this.loseAnswer) {
+      this.loseAnswer = false;
+      throw new DeliveryError('unknown', 'timed out after sending');
+    }
+    return { ref };
   }
   async edit(channel: string, _ref: string, msg: AlertMessage) {
     this.take();
     this.calls.push({ op: 'edit', channel, text: msg.body });
+  }
+  /** Messages that reached the platform, by idempotency key (even when the answer was lost). */
+  posted = new Map<string, string>();
+  loseAnswer = false;
+  async findPosted(_channel: string, key: string) {
+    const ref = this.posted.get(key);
+    return ref ? { ref } : undefined;
   }
   async reply(channel: string, _ref: string, text: string) {
     this.calls.push({ op: 'reply', channel, text });
@@ -86,6 +99,15 @@ describe('delivering one job', () => {
     expect(notices[0]).toMatch(/discord:1/);
     expect(await handle(job(1), 1)).toEqual({ status: 'done' }); // a broken channel is skipped
     expect(sender.calls).toHaveLength(0);
+  });
+
+  it('after an unknown outcome, finds the message it already posted instead of posting again', async () => {
+    await store.putIncident(attack());
+    sender.loseAnswer = true;
+    expect(await handle(job(1), 1)).toMatchObject({ status: 'failed', failure: 'unknown' });
+    expect(await handle(job(1), 2)).toEqual({ status: 'done' });
+    expect(sender.calls.filter((c) => c.op === 'post')).toHaveLength(1);
+    expect((await store.getDelivery('inc-1', { platform: 'discord', id: '1' }))?.messageRef).toBe('m1');
   });
 
   it('does not break a channel over a message the platform refused (400)', async () => {
