@@ -1,0 +1,84 @@
+/**
+ * Text normalisation shared by rule compilation and matching: NFKC, case folding,
+ * accent folding on Latin letters only (folding every mark would break Cyrillic й/ё
+ * and Arabic), and tokenisation into words. Matching runs over the tokens joined by
+ * single spaces, so punctuation never splits or joins a term.
+ */
+
+export interface Token {
+  /** Folded form used for matching. */
+  norm: string;
+  /** NFKC form as written (case kept), for case-sensitive terms and display. */
+  orig: string;
+  /** Clause punctuation (, ; : . ! ? – —) stands between this token and the previous one. */
+  brk?: true;
+}
+
+export interface NormalisedText {
+  tokens: Token[];
+  /** ` tok1 tok2 … ` — every token padded by one space on each side. */
+  text: string;
+  /** Character offset in `text` → index of the token that starts there (or -1). */
+  tokenStartAt: Int32Array;
+}
+
+// A number with thousands separators is one token ("5,000"); otherwise words of letters,
+// marks and digits ("650th", "Terroranschlag", "москве").
+const TOKEN_RE = /\p{N}+(?:[.,]\p{N}{3})*(?![\p{L}\p{M}\p{N}])|[\p{L}\p{M}\p{N}]+/gu;
+const ASCII_WORD = /^[a-z0-9]+$/;
+const LATIN_BASE = /^[a-z]/;
+const MARKS = /\p{M}+/gu;
+const CLAUSE_BREAK = /[,;:.!?\u2013\u2014()[\]"“”«»]/;
+
+// Latin letters that do not decompose under NFD.
+const SPECIAL: Record<string, string> = {
+  ß: 'ss', æ: 'ae', ø: 'o', œ: 'oe', ł: 'l', đ: 'd', ı: 'i', þ: 'th', ð: 'd', ħ: 'h',
+};
+
+function foldChar(c: string): string {
+  const special = SPECIAL[c];
+  if (special !== undefined) return special;
+  const d = c.normalize('NFD');
+  return d.length > 1 && LATIN_BASE.test(d) ? d.replace(MARKS, '') : c;
+}
+
+/** Folds one lower-cased word: Latin accents removed, other scripts left intact. */
+export function foldWord(lower: string): string {
+  if (ASCII_WORD.test(lower)) return lower;
+  let out = '';
+  for (const c of lower) out += foldChar(c);
+  return out;
+}
+
+export function tokenise(raw: string): Token[] {
+  const text = raw.normalize('NFKC');
+  const tokens: Token[] = [];
+  let last = 0;
+  for (const m of text.matchAll(TOKEN_RE)) {
+    const orig = m[0];
+    const token: Token = { orig, norm: foldWord(orig.toLowerCase()) };
+    if (tokens.length > 0 && CLAUSE_BREAK.test(text.slice(last, m.index))) token.brk = true;
+    tokens.push(token);
+    last = m.index + orig.length;
+  }
+  return tokens;
+}
+
+export function normaliseText(raw: string): NormalisedText {
+  const tokens = tokenise(raw);
+  let text = ' ';
+  const starts: number[] = [];
+  for (const t of tokens) {
+    starts.push(text.length);
+    text += t.norm + ' ';
+  }
+  const tokenStartAt = new Int32Array(text.length).fill(-1);
+  starts.forEach((s, i) => { tokenStartAt[s] = i; });
+  return { tokens, text, tokenStartAt };
+}
+
+/** Whether a token is written with a leading capital (or in a script without case). */
+export function looksProper(orig: string): boolean {
+  const first = orig[0] ?? '';
+  return first.toLowerCase() !== first || first.toUpperCase() === first;
+}
