@@ -106,6 +106,7 @@ export async function startRuntime(config: Config, opts: { writeConsole?: (s: st
     redisUrl: env.redisUrl,
     sqlite: store instanceof SqliteStore ? store.file : path.join(env.dataDir, 'tocsin.db'),
     options: { maxAttempts: 8, baseBackoffMs: 1000, maxBackoffMs: 5 * 60_000, concurrency: 4 },
+    leaseMs: env.outboxLeaseMs,
     onError: (err) => log.error({ err: err.message }, 'outbox error'),
   });
   const fallback = fallbackSubscriptions(env);
@@ -147,6 +148,7 @@ export async function startRuntime(config: Config, opts: { writeConsole?: (s: st
       messageOptions,
       clock: () => new Date(),
       editCoalesceMs: env.editCoalesceMs,
+      lockTtlMs: 3 * env.platformTimeoutMs + 5_000,
       notifyOps,
       onDelivered: (incident, channel, action) => {
         metrics.deliveries.inc({ platform: channel.platform, action });

@@ -33,6 +33,8 @@ export interface Env {
   fetchTimeoutMs: number;
   /** Minimum time between two edits of one message (TOCSIN_EDIT_COALESCE_MS), default 60 s. */
   editCoalesceMs: number;
+  /** How long a delivery job stays claimed by a process that stopped answering (TOCSIN_OUTBOX_LEASE_MS), default 15 s. */
+  outboxLeaseMs: number;
 }
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
@@ -75,6 +77,9 @@ const schema = z.object({
   }),
   TOCSIN_FETCH_MAX_BYTES: optionalText.refine((s) => s === undefined || /^\d+$/.test(s), {
     message: 'must be a whole number of bytes',
+  }),
+  TOCSIN_OUTBOX_LEASE_MS: optionalText.refine((s) => s === undefined || (/^\d+$/.test(s) && Number(s) >= 500), {
+    message: 'must be a whole number of milliseconds, at least 500',
   }),
   TOCSIN_EDIT_COALESCE_MS: optionalText.refine((s) => s === undefined || /^\d+$/.test(s), {
     message: 'must be a whole number of milliseconds',
@@ -135,6 +140,7 @@ export function readEnv(vars: Record<string, string | undefined>): Env {
     opsChannel: ops && !('error' in ops) ? ops : undefined,
     fetchMaxBytes: e.TOCSIN_FETCH_MAX_BYTES ? Number(e.TOCSIN_FETCH_MAX_BYTES) : 10 * 1024 * 1024,
     platformTimeoutMs: e.TOCSIN_PLATFORM_TIMEOUT_MS ? Number(e.TOCSIN_PLATFORM_TIMEOUT_MS) : 15_000,
+    outboxLeaseMs: e.TOCSIN_OUTBOX_LEASE_MS ? Number(e.TOCSIN_OUTBOX_LEASE_MS) : 15_000,
     editCoalesceMs: e.TOCSIN_EDIT_COALESCE_MS ? Number(e.TOCSIN_EDIT_COALESCE_MS) : 60_000,
     fetchTimeoutMs: e.TOCSIN_FETCH_TIMEOUT_MS ? Number(e.TOCSIN_FETCH_TIMEOUT_MS) : 30_000,
   };

@@ -16,6 +16,11 @@ export interface DeliverDeps {
   clock: () => Date;
   /** Minimum time between two edits of one message (default EDIT_COALESCE_MS). */
   editCoalesceMs?: number;
+  /**
+   * How long one handler may hold a message's lock: longer than a post + edit + reply can
+   * take (three platform timeouts), short enough that a crashed process's lock lapses soon.
+   */
+  lockTtlMs?: number;
   notifyOps: (text: string) => Promise<void>;
   onDelivered?: (incident: Incident, channel: ChannelRef, action: 'posted' | 'edited') => void;
 }
@@ -46,7 +51,7 @@ export function createDeliverHandler(deps: DeliverDeps): JobHandler {
     // One worker at a time per message: jobs of two versions must not both post it.
     const lockKey = `deliver-${incident.id}-${job.channel}`;
     const owner = `${job.id}-${attempt}`;
-    if (!(await deps.store.tryLock(lockKey, owner, 120_000))) return { status: 'wait', ms: 1000 };
+    if (!(await deps.store.tryLock(lockKey, owner, deps.lockTtlMs ?? 60_000))) return { status: 'wait', ms: 1000 };
     try {
       return await bringUpToDate(incident, channel, sender, deps);
     } catch (e) {
