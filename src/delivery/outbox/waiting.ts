@@ -1,4 +1,7 @@
-/** Polls `pending` until it is 0 or `timeoutMs` passed. */
+/**
+ * Polls `pending` until it is 0 or `timeoutMs` passed. A backend that cannot answer for a
+ * while (Redis restarting) is waited for; only at the deadline is its error thrown.
+ */
 export async function pollUntilDrained(
   pending: () => Promise<number>,
   timeoutMs: number,
@@ -6,7 +9,14 @@ export async function pollUntilDrained(
 ): Promise<number> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
-    const n = await pending();
+    let n: number;
+    try {
+      n = await pending();
+    } catch (e) {
+      if (Date.now() >= deadline) throw e;
+      await new Promise((r) => setTimeout(r, 500));
+      continue;
+    }
     if (n === 0 || Date.now() >= deadline) return n;
     await new Promise((r) => setTimeout(r, Math.min(everyMs, Math.max(1, deadline - Date.now()))));
   }

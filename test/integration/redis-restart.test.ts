@@ -1,0 +1,84 @@
+/**
+ * Issue 7: a Redis of the test's own, on a spare port, stopped and started again while
+ * `tocsin run --once` is delivering → the alert arrives exactly once, nothing is lost.
+ */
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { makeConfigDir, makeDataDir, runCli, ROOT } from '../support/cli';
+import { rss, startFeedServer } from '../support/feed-server';
+import { startFakeDiscord } from '../support/fake-platforms';
+
+const hasRedisServer = !spawnSync('redis-server', ['--version']).error;
+if (!hasRedisServer) console.log('[tocsin] redis-server is not installed: the Redis restart test is skipped.');
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const s = net.createServer().listen(0, '127.0.0.1', () => {
+      const { port } = s.address() as net.AddressInfo;
+      s.close(() => resolve(port));
+    });
+  });
+}
+
+async function startRedis(port: number, dir: string): Promise<ChildProcess> {
+  const p = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--dir', dir, '--appendonly', 'yes', '--save', ''], { stdio: 'ignore' });
+  for (let i = 0; i < 100; i++) {
+    if (!spawnSync('redis-cli', ['-p', String(port), 'ping']).stdout?.toString().includes('PONG')) await new Promise((r) => setTimeout(r, 100));
+    else return p;
+  }
+  throw new Error('redis-server did not start');
+}
+
+(hasRedisServer ? describe : describe.skip)('Redis stopped and restarted mid-run', () => {
+  it('loses nothing and doubles nothing', async () => {
+    const port = await freePort();
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tocsin-redis-'));
+    let redis = await startRedis(port, dir);
+    const feeds = await startFeedServer();
+    const discord = await startFakeDiscord();
+    try {
+      const env: Record<string, string> = {
+        REDIS_URL: `redis://127.0.0.1:${port}/0`,
+        TOCSIN_CONFIG_DIR: makeConfigDir(`sources:\n  - id: wire\n    type: feed\n    url: ${feeds.url}/wire.xml\n    every: 1m\n`),
+        TOCSIN_DATA_DIR: makeDataDir(),
+        TOCSIN_OUTBOX_LEASE_MS: '3000',
+        TOCSIN_PLATFORM_TIMEOUT_MS: '2000',
+        DISCORD_TOKEN: 'discord-token-restart',
+        DISCORD_GATEWAY: 'off',
+        DISCORD_API_URL: discord.url,
+      };
+      expect((await runCli(['subscribe', 'discord:501'], env)).code).toBe(0);
+      feeds.set('/wire.xml', { body: rss('wire', [{ title: 'Quiet day in the markets', guid: 'calm' }]) });
+      expect((await runCli(['run', '--once'], env)).code).toBe(0);
+
+      // Discord fails until Redis has come back, so the job is queued while Redis is away.
+      discord.fail({ match: { method: 'POST' }, times: Infinity, respond: { status: 503, body: { message: 'unavailable' } } });
+      feeds.set('/wire.xml', {
+        body: rss('wire', [
+          { title: 'Quiet day in the markets', guid: 'calm' },
+          { title: 'Gunman kills 4 at Porto stadium', description: 'A gunman opened fire outside a stadium in Porto, Portugal, killing four people.', guid: 'a1', link: 'https://news.example/porto' },
+        ]),
+      });
+      const child = spawn(process.execPath, [path.join(ROOT, 'bin', 'tocsin.js'), 'run', '--once'], {
+        cwd: ROOT,
+        env: { PATH: process.env.PATH, LOG_LEVEL: 'warn', HTTP_PORT: '0', ...env },
+        stdio: 'ignore',
+      });
+      const exited = new Promise<number | null>((resolve) => child.on('exit', resolve));
+      await discord.waitForRequest((q) => q.method === 'POST', 60_000);
+      spawnSync('redis-cli', ['-p', String(port), 'shutdown']);
+      await new Promise((r) => redis.on('exit', r));
+      await new Promise((r) => setTimeout(r, 3000));
+      redis = await startRedis(port, dir);
+      discord.clearFailures();
+      expect(await exited).toBe(0);
+      expect(discord.inChannel('501')).toHaveLength(1);
+    } finally {
+      redis.kill('SIGTERM');
+      await Promise.all([feeds.close(), discord.close()]);
+    }
+  }, 180_000);
+});
