@@ -2,8 +2,8 @@ import type { SourceState } from '../model';
 
 /** Failing this long in a row disables a source (it is then retried rarely). */
 export const DISABLE_AFTER_MS = 24 * 3_600_000;
-/** Consecutive failures before a source counts as failing (one blip is not news). */
-export const FAILING_AFTER = 3;
+/** Consecutive failures before operators are told (one blip is not news; the health shows it at once). */
+export const NOTICE_AFTER = 3;
 const MAX_BACKOFF_MS = 6 * 3_600_000;
 const DISABLED_RETRY_MS = 6 * 3_600_000;
 /** How far a feed's own hints (ttl, Cache-Control, Retry-After) may stretch the interval. */
@@ -72,8 +72,8 @@ export function afterFailure(
   if (failingFor >= DISABLE_AFTER_MS) {
     if (health !== 'disabled') notice = 'disabled';
     health = 'disabled';
-  } else if (failures >= FAILING_AFTER) {
-    if (health === 'healthy') notice = 'started-failing';
+  } else {
+    if (failures === NOTICE_AFTER) notice = 'started-failing';
     else if (failingFor >= DISABLE_AFTER_MS * 0.75 && Date.parse(state.lastErrorAt ?? failingSince) - Date.parse(failingSince) < DISABLE_AFTER_MS * 0.75) {
       notice = 'will-be-disabled';
     }

@@ -1,4 +1,4 @@
-import { afterFailure, afterSuccess, DISABLE_AFTER_MS, FAILING_AFTER } from '../../src/pipeline/source-health';
+import { afterFailure, afterSuccess, DISABLE_AFTER_MS, NOTICE_AFTER } from '../../src/pipeline/source-health';
 import { freshSourceState } from '../../src/model';
 
 const EVERY = 5 * 60_000;
@@ -20,12 +20,18 @@ describe('source health', () => {
     expect(delays[1]).toBe(2 * delays[0]!);
     expect(Math.max(...delays)).toBeLessThanOrEqual(6 * 3_600_000);
     expect(notices[0]).toBe('started-failing');
+    expect(NOTICE_AFTER).toBeGreaterThan(1);
     expect(state.consecutiveFailures).toBe(12);
     expect(now.getTime() - Date.parse(state.failingSince!)).toBeGreaterThan(DISABLE_AFTER_MS);
     expect(state.health).toBe('disabled');
     expect(notices).toContain('disabled');
     expect(state.lastError).toBe('HTTP 503 Service Unavailable');
-    expect(FAILING_AFTER).toBeGreaterThan(1);
+  });
+
+  it('shows a source as failing from its first failure, and tells operators only after a few', () => {
+    const r = afterFailure(freshSourceState('s'), EVERY, 'HTTP 403 Forbidden', new Date('2026-11-01T00:00:00Z'), noJitter);
+    expect(r.state.health).toBe('failing');
+    expect(r.notice).toBeUndefined();
   });
 
   it('recovers on success and honours feed hints within a bound', () => {
