@@ -140,25 +140,31 @@ export async function startRuntime(config: Config, opts: { writeConsole?: (s: st
     notifyOps,
     messageOptions,
   };
-  outbox.start(
-    createDeliverHandler({
-      store,
-      senders,
-      fallbackSubscriptions: fallback,
-      messageOptions,
-      clock: () => new Date(),
-      editCoalesceMs: env.editCoalesceMs,
-      lockTtlMs: 3 * env.platformTimeoutMs + 5_000,
-      notifyOps,
-      onDelivered: (incident, channel, action) => {
-        metrics.deliveries.inc({ platform: channel.platform, action });
-        if (action === 'posted') {
-          const published = Date.parse(incident.eventTime);
-          if (!Number.isNaN(published)) metrics.timeToAlert.observe(Math.max(0, (Date.now() - published) / 1000));
-        }
-      },
-    }),
-  );
+  const deliver = createDeliverHandler({
+    store,
+    senders,
+    fallbackSubscriptions: fallback,
+    messageOptions,
+    clock: () => new Date(),
+    editCoalesceMs: env.editCoalesceMs,
+    lockTtlMs: 3 * env.platformTimeoutMs + 5_000,
+    notifyOps,
+    onDelivered: (incident, channel, action) => {
+      metrics.deliveries.inc({ platform: channel.platform, action });
+      if (action === 'posted') {
+        const published = Date.parse(incident.eventTime);
+        if (!Number.isNaN(published)) metrics.timeToAlert.observe(Math.max(0, (Date.now() - published) / 1000));
+      }
+    },
+  });
+  outbox.start(async (job, attempt) => {
+    const outcome = await deliver(job, attempt);
+    if (outcome.status === 'failed') {
+      metrics.deliveryFailures.inc({ failure: outcome.failure });
+      log.warn({ job: job.id, attempt, failure: outcome.failure, reason: outcome.reason }, 'delivery failed');
+    }
+    return outcome;
+  });
   const scheduler = new Scheduler({ sources, store, poll: (s) => pollSource(s, deps), log, clock: () => new Date(), owner: `${process.pid}-${randomUUID().slice(0, 8)}` });
   schedulerRef.current = scheduler;
   const runtime: Runtime = {
