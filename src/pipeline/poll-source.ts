@@ -3,7 +3,7 @@ import { freshSourceState, type SourceState } from '../model';
 import type { SourceConfig } from '../config/sources-config';
 import { decode } from '../sources/feed/decode';
 import { readFeed } from '../sources/feed';
-import { getLevelAdapter } from '../sources/levels';
+import { getLevelAdapter, type LevelSourceConfig } from '../sources/levels';
 import type { PipelineDeps } from './deps';
 import { processItems } from './process-items';
 import { processReadings } from './process-levels';
@@ -56,7 +56,7 @@ export async function pollSource(source: SourceConfig, deps: PipelineDeps): Prom
         const adapter = getLevelAdapter(source.type);
         if (!adapter) throw new Error(`no adapter for type ${source.type}`);
         const body = decode(fetched.bytes, fetched.contentType);
-        const readings = adapter.parse({ status: fetched.status, contentType: fetched.contentType, body, url: fetched.finalUrl }, { ...source.options, ...source } as never, deps.clock());
+        const readings = adapter.parse({ status: fetched.status, contentType: fetched.contentType, body, url: fetched.finalUrl }, source.options as LevelSourceConfig, deps.clock());
         const out = await processReadings(readings, deps);
         result = { sourceId: source.id, ok: true, levelChanges: out.changed, baseline: out.baseline > 0 };
       }
