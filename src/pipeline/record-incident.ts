@@ -47,6 +47,8 @@ export async function recordReport(input: ReportInput, deps: PipelineDeps): Prom
     return { incident, outcome: merged.material ? ('updated' as const) : ('unchanged' as const) };
   });
   deps.metrics.incident(result.outcome);
-  if (result.outcome === 'opened' || result.outcome === 'updated') await enqueueDeliveries(result.incident, deps);
+  // A duplicate is enqueued again too: if the first try stored the incident but failed to queue
+  // its deliveries, the retry of the same item must not be lost. Job ids make this idempotent.
+  if (result.outcome !== 'unchanged') await enqueueDeliveries(result.incident, deps);
   return result;
 }
