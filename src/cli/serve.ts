@@ -19,6 +19,8 @@ export function commandDeps(runtime: Runtime): CommandDeps {
       const msg = incidentMessage(sampleIncident(new Date()), runtime.deps.messageOptions);
       await sender.post(channel.id, msg, { idempotencyKey: `sample-${randomUUID()}` });
     },
+    deadLetters: async (limit) =>
+      (await runtime.outbox.deadLetters(limit)).map((d) => ({ channel: d.job.channel, incidentId: d.job.incidentId, failure: d.failure, reason: d.reason, at: d.at })),
     onError: (err, req) => runtime.log.error({ err: err instanceof Error ? err.message : String(err), channel: channelKey(req.channel), subcommand: req.subcommand }, 'command failed'),
   };
 }

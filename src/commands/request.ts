@@ -35,6 +35,8 @@ export interface CommandDeps {
   sources: ConfiguredSource[];
   /** Posts a sample alert to the channel through the normal delivery path. */
   postSample: (channel: ChannelRef) => Promise<void>;
+  /** Deliveries that gave up (dead letters), newest first, when the outbox can tell. */
+  deadLetters?: (limit: number) => Promise<{ channel: string; incidentId: string; failure: string; reason: string; at: string }[]>;
   /** Told about unexpected failures (the reply only names the error's kind). */
   onError?: (err: unknown, req: CommandRequest) => void;
 }

@@ -28,7 +28,14 @@ export const sources: CommandSpec = {
     for (const r of rows) counts[r.state?.health ?? 'unpolled'] += 1;
     const unpolled = counts.unpolled ? `, ${counts.unpolled} not polled yet` : '';
     const summary = `${counts.healthy} healthy, ${counts.failing} failing, ${counts.disabled} disabled${unpolled}`;
-    return answer('Sources', [summary, ...rows.map((r) => describeSource(r.id, r.config, r.state))]);
+    const lines = [summary, ...rows.map((r) => describeSource(r.id, r.config, r.state))];
+    // Deliveries that gave up belong here too: they are what an operator must act on.
+    const dead = deps.deadLetters ? await deps.deadLetters(5) : [];
+    if (dead.length) {
+      lines.push(`Deliveries that gave up (latest ${dead.length}):`);
+      for (const d of dead) lines.push(`${formatTime(d.at)} · ${d.channel} · incident ${d.incidentId} · ${d.failure}: ${d.reason.slice(0, MAX_ERROR_CHARS)}`);
+    }
+    return answer('Sources', lines);
   },
 };
 

@@ -111,6 +111,12 @@ describe('sources', () => {
       'new (feed, every 1h): not polled yet',
     ]);
   });
+
+  it('lists deliveries that gave up', async () => {
+    const deadLetters = async () => [{ channel: 'discord:1', incidentId: 'a-1', failure: 'transient', reason: 'HTTP 503 after 8 attempts', at: '2024-03-23T11:00:00.000Z' }];
+    const r = await dispatch(request('sources'), deps(new MemoryCommandStore(), { sources: [{ id: 'bbc', type: 'feed', every: '5m' }], deadLetters }));
+    expect(r.lines.slice(-2)).toEqual(['Deliveries that gave up (latest 1):', '2024-03-23 11:00 UTC · discord:1 · incident a-1 · transient: HTTP 503 after 8 attempts']);
+  });
 });
 
 describe('help', () => {

@@ -77,7 +77,12 @@ describe('processing new items', () => {
 
   it('does not mark an item seen when the store fails before its deliveries are queued', async () => {
     await processItems('wire', [item('1', 'calm')], false, deps);
-    const broken = { ...deps, outbox: { ...outbox, enqueue: async () => { throw new Error('queue down'); } } as Outbox };
+    const down = new (class extends RecordingOutbox {
+      override async enqueue(): Promise<void> {
+        throw new Error('queue down');
+      }
+    })();
+    const broken = { ...deps, outbox: down };
     await expect(processItems('wire', [item('4', 'attack in Lyon')], true, broken)).rejects.toThrow('queue down');
     expect(await store.filterUnseen('wire', ['4'])).toEqual(['4']);
     await processItems('wire', [item('4', 'attack in Lyon')], true, deps);
