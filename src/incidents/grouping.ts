@@ -22,6 +22,8 @@ export interface MatchScore {
 /** Reports of one event keep coming for days; the same place a week later is another event. */
 export const ATTACK_WINDOW_MS = 4 * 86_400_000;
 export const LEVEL_WINDOW_MS = 10 * 86_400_000;
+/** Share of distinctive words an undated report must have in common with an incident it joins. */
+export const UNDATED_MIN_WORDS = 0.2;
 /** Score at or above which a report joins an incident. */
 export const JOIN_THRESHOLD = 2;
 
@@ -114,6 +116,10 @@ export function scoreMatch(incident: Incident, c: Candidate): MatchScore {
   if (words > 0) {
     score += 3 * words;
     reasons.push(`words ${(words * 100).toFixed(0)}% shared`);
+  }
+  // Without a date, time cannot confirm the match: ask for something specific in common.
+  if (apart === undefined && !reasons.some((r) => r === 'same place' || r === 'same actor') && words < UNDATED_MIN_WORDS) {
+    return veto('undated, and nothing specific in common');
   }
   return { score, reasons, vetoed: false };
 }

@@ -12,7 +12,10 @@ const STOP = new Set(
     'het een van voor zijn werd naar ' +
     'och att som med för ' +
     'people police killed attack attacks attacked dead injured wounded least morts blessés tote verletzte ' +
-    'muertos heridos morti feriti doden gewonden'
+    'muertos heridos morti feriti doden gewonden ' +
+    // The vocabulary of every level-change story: shared by all of them, it tells none apart.
+    'threat level levels terror terrorism terrorist raised lowered reduced increased severe substantial critical highly likely ' +
+    'menace niveau niveaux attentat plan vigipirate urgence alerte bedrohung terrorwarnstufe dreigingsniveau'
   ).split(' '),
 );
 

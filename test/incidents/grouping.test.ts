@@ -55,6 +55,13 @@ describe('grouping decision', () => {
     expect(decideGroup(later, [crocus]).action).toBe('open');
   });
 
+  it('joins an undated report only on something specific: a place, an actor or distinctive words', () => {
+    const samePlace = candidateOf(det({ countries: ['RU'], places: [KRASNOGORSK] }), 'Mourners bring flowers', undefined);
+    expect(decideGroup(samePlace, [crocus]).action).toBe('join');
+    const vague = candidateOf(det({ countries: ['RU'] }), 'Shooting reported, several dead', undefined);
+    expect(decideGroup(vague, [crocus]).action).toBe('open');
+  });
+
   it('never joins across kinds', () => {
     const level = candidateOf(det({ kind: 'alert_level', countries: ['RU'] }), 'Russia raises terror alert after Crocus attack', '2026-11-03T20:00:00Z');
     expect(decideGroup(level, [crocus]).action).toBe('open');
