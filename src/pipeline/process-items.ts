@@ -23,10 +23,17 @@ export async function processItems(sourceId: string, items: Item[], baselined: b
     return { fresh: fresh.length, detections: 0, baseline: true };
   }
   let detections = 0;
+  // Items that detect nothing have nothing to deliver: marked seen together, in one write.
+  const quiet: string[] = [];
   // Oldest first, so an incident grows in the order the world saw it.
   const ordered = [...fresh].sort((a, b) => (a.published ?? '').localeCompare(b.published ?? ''));
   for (const item of ordered) {
-    for (const detection of deps.detect({ title: item.title, summary: item.summary, language: item.language })) {
+    const found = deps.detect({ title: item.title, summary: item.summary, language: item.language });
+    if (!found.length) {
+      quiet.push(item.id);
+      continue;
+    }
+    for (const detection of found) {
       detections++;
       deps.metrics.detection(detection.kind);
       if (detection.kind === 'alert_level') {
@@ -49,5 +56,6 @@ export async function processItems(sourceId: string, items: Item[], baselined: b
     }
     await deps.store.markSeen(sourceId, [item.id]);
   }
+  await deps.store.markSeen(sourceId, quiet);
   return { fresh: fresh.length, detections, baseline: false };
 }

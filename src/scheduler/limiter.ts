@@ -3,13 +3,20 @@ export class ConcurrencyLimiter {
   private running = 0;
   private readonly byKey = new Map<string, number>();
 
+  /** `onRelease` is called after a task has finished and its room is free again. */
   constructor(
     private readonly global: number,
     private readonly perKey: number,
+    private readonly onRelease?: () => void,
   ) {}
 
   hasRoom(key: string): boolean {
     return this.running < this.global && (this.byKey.get(key) ?? 0) < this.perKey;
+  }
+
+  /** No room for anything, whatever the key. */
+  get full(): boolean {
+    return this.running >= this.global;
   }
 
   /** Starts `task` now if there is room and resolves true; false when it would exceed a limit. */
@@ -23,6 +30,7 @@ export class ConcurrencyLimiter {
       const left = (this.byKey.get(key) ?? 1) - 1;
       if (left) this.byKey.set(key, left);
       else this.byKey.delete(key);
+      this.onRelease?.();
     });
     return true;
   }
