@@ -20,6 +20,7 @@ import type { Sender } from './delivery/port';
 import { createDeliverHandler } from './delivery/deliver-job';
 import { channelKey, type Platform, type Subscription } from './model';
 import { createLogger } from './observability/logger';
+import { makeScrubber } from './observability/scrub';
 import { Metrics } from './observability/metrics';
 import type { PipelineDeps } from './pipeline/deps';
 import { pollSource, type PollResult } from './pipeline/poll-source';
@@ -55,11 +56,12 @@ export function loadDetector(env: Env): Detector {
   return createDetector(compileDetectorConfig(loadDetectorConfig(env.configDir)));
 }
 
+export function secretsOf(env: Env): (string | undefined)[] {
+  return [env.discord.token, env.discord.publicKey, env.slack.botToken, env.slack.signingSecret, env.slack.appToken];
+}
+
 export function makeLogger(env: Env): PinoLogger {
-  return createLogger({
-    level: env.logLevel,
-    secrets: [env.discord.token, env.slack.botToken, env.slack.signingSecret, env.slack.appToken],
-  });
+  return createLogger({ level: env.logLevel, secrets: secretsOf(env) });
 }
 
 export function openConfiguredStore(env: Env): Promise<Store> {
@@ -110,6 +112,7 @@ export async function startRuntime(config: Config, opts: { writeConsole?: (s: st
     onError: (err) => log.error({ err: err.message }, 'outbox error'),
   });
   const fallback = fallbackSubscriptions(env);
+  const scrub = makeScrubber(secretsOf(env));
   const messageOptions = messageOptionsFor(sources);
   const notifyOps = async (text: string) => {
     log.warn({ notice: text }, 'operational notice');
@@ -139,6 +142,7 @@ export async function startRuntime(config: Config, opts: { writeConsole?: (s: st
     requestLevelPoll: (authority) => schedulerRef.current?.pollSoon(sources.filter((s) => authorityOfSource(s) === authority).map((s) => s.id)),
     notifyOps,
     messageOptions,
+    scrub,
   };
   const deliver = createDeliverHandler({
     store,
@@ -149,6 +153,7 @@ export async function startRuntime(config: Config, opts: { writeConsole?: (s: st
     editCoalesceMs: env.editCoalesceMs,
     lockTtlMs: 3 * env.platformTimeoutMs + 5_000,
     notifyOps,
+    scrub,
     onDelivered: (incident, channel, action) => {
       metrics.deliveries.inc({ platform: channel.platform, action });
       if (action === 'posted') {

@@ -22,6 +22,8 @@ export interface DeliverDeps {
    */
   lockTtlMs?: number;
   notifyOps: (text: string) => Promise<void>;
+  /** Removes secret values from platform error texts before they are stored or shown. */
+  scrub?: (text: string) => string;
   onDelivered?: (incident: Incident, channel: ChannelRef, action: 'posted' | 'edited') => void;
 }
 
@@ -56,13 +58,14 @@ export function createDeliverHandler(deps: DeliverDeps): JobHandler {
       return await bringUpToDate(incident, channel, sender, deps);
     } catch (e) {
       if (!(e instanceof DeliveryError)) throw e;
+      const message = (deps.scrub ?? ((t: string) => t))(e.message);
       if (e.failure === 'rate_limited') return { status: 'wait', ms: Math.max(e.retryAfterMs ?? 1000, 100) };
       if (e.failure === 'permanent' && channelGone(e)) {
-        const reason = `${e.message}${e.status ? ` (HTTP ${e.status})` : ''}`;
+        const reason = `${message}${e.status ? ` (HTTP ${e.status})` : ''}`;
         await deps.store.putSubscription({ ...sub, broken: { reason, at: deps.clock().toISOString() } });
         await deps.notifyOps(`Channel ${job.channel} refused Tocsin's message and was marked broken: ${reason}. Fix access, then subscribe it again.`);
       }
-      return { status: 'failed', failure: e.failure, reason: e.message };
+      return { status: 'failed', failure: e.failure, reason: message };
     } finally {
       await deps.store.unlock(lockKey, owner);
     }

@@ -1,4 +1,5 @@
 import pino, { type Logger as PinoLogger } from 'pino';
+import { makeScrubber } from './scrub';
 
 /**
  * JSON logs on stderr (stdout belongs to the console channel). Secrets are redacted by
@@ -12,8 +13,7 @@ export const REDACT_PATHS = [
 ];
 
 export function createLogger(opts: { level: string; secrets: (string | undefined)[]; destination?: NodeJS.WritableStream }): PinoLogger {
-  const secrets = opts.secrets.filter((s): s is string => Boolean(s && s.length >= 6));
-  const scrub = (s: string) => secrets.reduce((acc, secret) => acc.split(secret).join('[Redacted]'), s);
+  const scrub = makeScrubber(opts.secrets);
   const dest = opts.destination ?? pino.destination({ fd: 2, sync: true });
   return pino(
     {

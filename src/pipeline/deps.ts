@@ -42,6 +42,8 @@ export interface PipelineDeps {
   requestLevelPoll: (authority: string) => void;
   /** Display names for actors, authorities and sources in messages. */
   messageOptions: MessageOptions;
+  /** Removes secret values from error texts before they are stored or shown. */
+  scrub: (text: string) => string;
   /** Tell operators (TOCSIN_OPS_CHANNEL or the log). */
   notifyOps: (text: string) => Promise<void>;
 }

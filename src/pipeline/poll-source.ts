@@ -65,7 +65,7 @@ export async function pollSource(source: SourceConfig, deps: PipelineDeps): Prom
     }
   } catch (e) {
     if (e instanceof Error && e.name === 'StoreUnavailableError') throw e;
-    result = { sourceId: source.id, ok: false, error: errorText(e) };
+    result = { sourceId: source.id, ok: false, error: deps.scrub(errorText(e)) };
   }
   const seconds = (Date.now() - started) / 1000;
   deps.metrics.poll(source.id, !result.ok ? 'error' : result.notModified ? 'not_modified' : result.unchanged ? 'unchanged' : 'ok', seconds);

@@ -46,6 +46,7 @@ function pipelineDeps(store: Store, clock: () => Date): PipelineDeps {
     requestLevelPoll: () => undefined,
     messageOptions: {},
     notifyOps: () => Promise.resolve(),
+    scrub: (t) => t,
   };
 }
 

@@ -120,7 +120,8 @@ describe('no token reaches the log of tocsin run --once', () => {
     const dead = (JSON.parse(report.stdout) as { deadLetters: { reason: string }[] }).deadLetters.map((d) => d.reason).join('\n');
     expect(dead).toMatch(/401/);
     expect(dead).toMatch(/invalid_auth/);
-    for (const out of [r.stdout, r.stderr]) {
+    const subs = await runCli(['subscriptions', '--json'], env);
+    for (const out of [r.stdout, r.stderr, report.stdout, subs.stdout]) {
       for (const secret of SECRET_VALUES) expect(out).not.toContain(secret);
       expect(out).not.toContain('SECRET');
     }

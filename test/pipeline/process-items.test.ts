@@ -49,7 +49,7 @@ describe('processing new items', () => {
     deps = {
       store, outbox, detect, fetch: async () => { throw new Error('no fetching here'); }, fetchMaxBytes: 1e6, log: quiet, metrics: NO_METRICS,
       clock: () => new Date('2026-11-03T21:00:00Z'), random: () => 0.5, fallbackSubscriptions: [], requestLevelPoll: (a) => polls.push(a),
-      notifyOps: async () => undefined, messageOptions: {},
+      notifyOps: async () => undefined, messageOptions: {}, scrub: (t) => t,
     };
   });
   afterEach(async () => store.close());
