@@ -32,7 +32,61 @@ async function startRedis(port: number, dir: string): Promise<ChildProcess> {
   throw new Error('redis-server did not start');
 }
 
+async function health(port: number): Promise<number> {
+  try {
+    return (await fetch(`http://127.0.0.1:${port}/healthz`)).status;
+  } catch {
+    return 0;
+  }
+}
+
+async function until(what: string, check: () => Promise<boolean>, timeoutMs = 60_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await check())) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 250));
+  }
+}
+
 (hasRedisServer ? describe : describe.skip)('Redis stopped and restarted mid-run', () => {
+  it('keeps tocsin run alive: /healthz says 503 while Redis is away, 200 when it is back, and SIGTERM exits 0', async () => {
+    const port = await freePort();
+    const httpPort = await freePort();
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tocsin-redis-'));
+    let redis = await startRedis(port, dir);
+    const feeds = await startFeedServer();
+    feeds.set('/wire.xml', { body: rss('wire', [{ title: 'Quiet day', guid: 'calm' }]) });
+    const child = spawn(process.execPath, [path.join(ROOT, 'bin', 'tocsin.js'), 'run'], {
+      cwd: ROOT,
+      env: {
+        PATH: process.env.PATH,
+        LOG_LEVEL: 'warn',
+        HTTP_HOST: '127.0.0.1',
+        HTTP_PORT: String(httpPort),
+        REDIS_URL: `redis://127.0.0.1:${port}/0`,
+        TOCSIN_CONFIG_DIR: makeConfigDir(`sources:\n  - id: wire\n    type: feed\n    url: ${feeds.url}/wire.xml\n    every: 1m\n`),
+        TOCSIN_DATA_DIR: makeDataDir(),
+      },
+      stdio: 'ignore',
+    });
+    const exited = new Promise<number | null>((resolve) => child.on('exit', resolve));
+    try {
+      await until('healthy', async () => (await health(httpPort)) === 200);
+      spawnSync('redis-cli', ['-p', String(port), 'shutdown']);
+      await new Promise((r) => redis.on('exit', r));
+      await until('503 while Redis is away', async () => (await health(httpPort)) === 503);
+      redis = await startRedis(port, dir);
+      await until('healthy again', async () => (await health(httpPort)) === 200);
+      child.kill('SIGTERM');
+      expect(await exited).toBe(0);
+    } finally {
+      child.kill('SIGKILL');
+      redis.kill('SIGTERM');
+      await feeds.close();
+    }
+  }, 120_000);
+
+
   it('loses nothing and doubles nothing', async () => {
     const port = await freePort();
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tocsin-redis-'));
