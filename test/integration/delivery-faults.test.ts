@@ -6,10 +6,11 @@
  */
 import { spawn } from 'node:child_process';
 import path from 'node:path';
-import { makeConfigDir, makeDataDir, runCli, ROOT } from '../support/cli';
-import { rss, startFeedServer, type FeedServer, type TestItem } from '../support/feed-server';
-import { discordError, discordRateLimit, slackRateLimit, startFakeDiscord, startFakeSlack, type FakeDiscord, type FakeSlack } from '../support/fake-platforms';
-import { freshRedisUrl, testRedisAvailable } from '../support/redis';
+import { runCli, ROOT } from '../support/cli';
+import { rss, type TestItem } from '../support/feed-server';
+import { discordError, discordRateLimit, slackRateLimit } from '../support/fake-platforms';
+import { testRedisAvailable } from '../support/redis';
+import { oneFeed, startWorld, type World } from '../support/world';
 
 const calm: TestItem = { title: 'Markets calm ahead of holiday', description: 'Trading was quiet.', guid: 'calm', pubDate: 'Mon, 02 Nov 2026 08:00:00 GMT' };
 const attackItem = (n: number): TestItem => ({
@@ -20,37 +21,15 @@ const attackItem = (n: number): TestItem => ({
   pubDate: 'Tue, 03 Nov 2026 20:15:00 GMT',
 });
 
-interface World {
-  feeds: FeedServer;
-  discord: FakeDiscord;
-  slack: FakeSlack;
-  env: Record<string, string>;
-}
-
 async function world(backend: 'embedded' | 'redis', channels: string[]): Promise<World> {
-  const feeds = await startFeedServer();
-  const discord = await startFakeDiscord();
-  const slack = await startFakeSlack();
-  const env: Record<string, string> = {
-    TOCSIN_CONFIG_DIR: makeConfigDir(`sources:\n  - id: wire\n    type: feed\n    url: ${feeds.url}/wire.xml\n    every: 1m\n    language: en\n`),
-    TOCSIN_DATA_DIR: makeDataDir(),
-    TOCSIN_OUTBOX_LEASE_MS: '3000',
-    TOCSIN_PLATFORM_TIMEOUT_MS: '2000',
-    DISCORD_TOKEN: 'discord-token-faults',
-    DISCORD_GATEWAY: 'off',
-    DISCORD_API_URL: discord.url,
-    SLACK_BOT_TOKEN: 'xoxb-faults',
-    SLACK_SIGNING_SECRET: 'secret',
-    SLACK_API_URL: slack.url,
-  };
-  if (backend === 'redis') env.REDIS_URL = await freshRedisUrl();
-  for (const c of channels) expect((await runCli(['subscribe', c], env)).code).toBe(0);
-  feeds.set('/wire.xml', { body: rss('wire', [calm]) });
-  expect((await runCli(['run', '--once'], env)).code).toBe(0); // baseline
-  return { feeds, discord, slack, env };
+  const w = await startWorld(backend, (url) => oneFeed('wire', `${url}/wire.xml`), { TOCSIN_OUTBOX_LEASE_MS: '3000', TOCSIN_PLATFORM_TIMEOUT_MS: '2000' });
+  for (const c of channels) expect((await runCli(['subscribe', c], w.env)).code).toBe(0);
+  w.feeds.set('/wire.xml', { body: rss('wire', [calm]) });
+  expect((await runCli(['run', '--once'], w.env)).code).toBe(0); // baseline
+  return w;
 }
 
-const close = (w?: World) => Promise.all([w?.feeds.close(), w?.discord.close(), w?.slack.close()]);
+const close = async (w?: World) => w?.close();
 const backends: ('embedded' | 'redis')[] = testRedisAvailable() ? ['embedded', 'redis'] : ['embedded'];
 
 describe.each(backends)('delivery under faults (%s store)', (backend) => {

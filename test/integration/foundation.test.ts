@@ -2,10 +2,11 @@
  * Issue 2, end to end through the real CLI: a local feed server, the recording Discord
  * and Slack servers, once on the embedded store and once on Redis.
  */
-import { makeConfigDir, makeDataDir, runCli } from '../support/cli';
-import { rss, startFeedServer, type FeedServer, type TestItem } from '../support/feed-server';
-import { startFakeDiscord, startFakeSlack, type FakeDiscord, type FakeSlack } from '../support/fake-platforms';
-import { freshRedisUrl, testRedisAvailable } from '../support/redis';
+import { runCli } from '../support/cli';
+import { rss, type FeedServer, type TestItem } from '../support/feed-server';
+import type { FakeDiscord, FakeSlack } from '../support/fake-platforms';
+import { testRedisAvailable } from '../support/redis';
+import { oneFeed, startWorld, type World } from '../support/world';
 
 const DISCORD_CHANNEL = '111111111111111111';
 const SLACK_CHANNEL = 'C0TOCSIN1';
@@ -40,27 +41,15 @@ const backends: Backend[] = testRedisAvailable() ? ['embedded', 'redis'] : ['emb
 if (!testRedisAvailable()) console.log('[tocsin] Redis not available: the Redis half of the foundation test is skipped.');
 
 describe.each(backends)('foundation on the %s store', (backend) => {
+  let world: World;
   let feeds: FeedServer;
   let discord: FakeDiscord;
   let slack: FakeSlack;
   let env: Record<string, string>;
 
   beforeAll(async () => {
-    feeds = await startFeedServer();
-    discord = await startFakeDiscord();
-    slack = await startFakeSlack();
-    const configDir = makeConfigDir(`sources:\n  - id: local-world\n    type: feed\n    url: ${feeds.url}/world.xml\n    every: 1m\n    language: en\n`);
-    env = {
-      TOCSIN_CONFIG_DIR: configDir,
-      TOCSIN_DATA_DIR: makeDataDir(),
-      DISCORD_TOKEN: 'discord-test-token-123456',
-      DISCORD_GATEWAY: 'off',
-      DISCORD_API_URL: discord.url,
-      SLACK_BOT_TOKEN: 'xoxb-slack-test-token',
-      SLACK_SIGNING_SECRET: 'slack-signing-secret',
-      SLACK_API_URL: slack.url,
-    };
-    if (backend === 'redis') env.REDIS_URL = await freshRedisUrl();
+    world = await startWorld(backend, (url) => oneFeed('local-world', `${url}/world.xml`));
+    ({ feeds, discord, slack, env } = world);
     for (const channel of [`discord:${DISCORD_CHANNEL}`, `slack:${SLACK_CHANNEL}`]) {
       const sub = await runCli(['subscribe', channel], env);
       expect(sub.stderr).toBe('');
@@ -68,9 +57,7 @@ describe.each(backends)('foundation on the %s store', (backend) => {
     }
   });
 
-  afterAll(async () => {
-    await Promise.all([feeds?.close(), discord?.close(), slack?.close()]);
-  });
+  afterAll(async () => world?.close());
 
   const posts = () => ({
     discord: discord.requests.filter((r) => r.method === 'POST' && r.path.endsWith(`/channels/${DISCORD_CHANNEL}/messages`)),

@@ -4,10 +4,11 @@
  * a second attack in another country the same day → a second message; a re-published
  * identical report → no edit. On the embedded store and on Redis.
  */
-import { makeConfigDir, makeDataDir, runCli } from '../support/cli';
-import { rss, startFeedServer, type FeedServer, type TestItem } from '../support/feed-server';
-import { startFakeDiscord, startFakeSlack, type FakeDiscord, type FakeSlack } from '../support/fake-platforms';
-import { freshRedisUrl, testRedisAvailable } from '../support/redis';
+import { runCli } from '../support/cli';
+import { rss, type FeedServer, type TestItem } from '../support/feed-server';
+import type { FakeDiscord, FakeSlack } from '../support/fake-platforms';
+import { testRedisAvailable } from '../support/redis';
+import { startWorld, type World } from '../support/world';
 
 const DC = '333333333333333333';
 const SC = 'C0INCIDNT';
@@ -34,40 +35,26 @@ const antwerp: TestItem = {
 };
 const calm: TestItem = { title: 'Weather: a mild week ahead', description: 'Sunshine and light winds.', guid: 'calm', pubDate: 'Mon, 02 Nov 2026 08:00:00 GMT' };
 
-const backends = testRedisAvailable() ? ['embedded', 'redis'] : ['embedded'];
+const backends: ('embedded' | 'redis')[] = testRedisAvailable() ? ['embedded', 'redis'] : ['embedded'];
 
 describe.each(backends)('incident updates on the %s store', (backend) => {
+  let world: World;
   let feeds: FeedServer;
   let discord: FakeDiscord;
   let slack: FakeSlack;
   let env: Record<string, string>;
 
   beforeAll(async () => {
-    feeds = await startFeedServer();
-    discord = await startFakeDiscord();
-    slack = await startFakeSlack();
-    const source = (id: string, lang: string) => `  - id: ${id}\n    type: feed\n    url: ${feeds.url}/${id}.xml\n    every: 1m\n    language: ${lang}\n`;
-    env = {
-      TOCSIN_CONFIG_DIR: makeConfigDir(`sources:\n${source('outlet-en', 'en')}${source('outlet-fr', 'fr')}${source('outlet-de', 'de')}`),
-      TOCSIN_DATA_DIR: makeDataDir(),
-      TOCSIN_EDIT_COALESCE_MS: '0',
-      DISCORD_TOKEN: 'discord-token-incidents',
-      DISCORD_GATEWAY: 'off',
-      DISCORD_API_URL: discord.url,
-      SLACK_BOT_TOKEN: 'xoxb-incidents',
-      SLACK_SIGNING_SECRET: 'secret',
-      SLACK_API_URL: slack.url,
-    };
-    if (backend === 'redis') env.REDIS_URL = await freshRedisUrl();
+    const source = (url: string, id: string, lang: string) => `  - id: ${id}\n    type: feed\n    url: ${url}/${id}.xml\n    every: 1m\n    language: ${lang}\n`;
+    world = await startWorld(backend, (url) => `sources:\n${source(url, 'outlet-en', 'en')}${source(url, 'outlet-fr', 'fr')}${source(url, 'outlet-de', 'de')}`, { TOCSIN_EDIT_COALESCE_MS: '0' });
+    ({ feeds, discord, slack, env } = world);
     expect((await runCli(['subscribe', `discord:${DC}`], env)).code).toBe(0);
     expect((await runCli(['subscribe', `slack:${SC}`], env)).code).toBe(0);
     for (const id of ['outlet-en', 'outlet-fr', 'outlet-de']) feeds.set(`/${id}.xml`, { body: rss(id, [calm]) });
     expect((await runCli(['run', '--once'], env)).code).toBe(0); // baseline
   });
 
-  afterAll(async () => {
-    await Promise.all([feeds?.close(), discord?.close(), slack?.close()]);
-  });
+  afterAll(async () => world?.close());
 
   const seen = () => {
     const dPosts = discord.requests.filter((r) => r.method === 'POST' && r.path.endsWith(`/channels/${DC}/messages`));

@@ -6,9 +6,10 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { makeConfigDir, makeDataDir, runCli } from '../support/cli';
-import { startFeedServer, type FeedServer } from '../support/feed-server';
-import { startFakeDiscord, startFakeSlack, type FakeDiscord, type FakeSlack } from '../support/fake-platforms';
+import { runCli } from '../support/cli';
+import type { FeedServer } from '../support/feed-server';
+import type { FakeDiscord, FakeSlack } from '../support/fake-platforms';
+import { startWorld, type World } from '../support/world';
 
 const SHARED = path.resolve(__dirname, '../../../shared/fixtures/gov');
 const DISCORD_CHANNEL = '222222222222222222';
@@ -43,32 +44,20 @@ if (!fs.existsSync(SHARED)) console.log('[tocsin] ../shared/fixtures absent: the
 
 describe.each(Object.keys(pages))('MI5 sequence (%s documents)', (which) => {
   const docs = pages[which as keyof typeof pages]!;
+  let world: World;
   let feeds: FeedServer;
   let discord: FakeDiscord;
   let slack: FakeSlack;
   let env: Record<string, string>;
 
   beforeAll(async () => {
-    feeds = await startFeedServer();
-    discord = await startFakeDiscord();
-    slack = await startFakeSlack();
-    env = {
-      TOCSIN_CONFIG_DIR: makeConfigDir(`sources:\n  - id: uk-mi5\n    type: uk-mi5\n    url: ${feeds.url}/UKThreatLevel.xml\n    every: 10m\n`),
-      TOCSIN_DATA_DIR: makeDataDir(),
-      DISCORD_TOKEN: 'discord-test-token-levels',
-      DISCORD_GATEWAY: 'off',
-      DISCORD_API_URL: discord.url,
-      SLACK_BOT_TOKEN: 'xoxb-levels',
-      SLACK_SIGNING_SECRET: 'secret',
-      SLACK_API_URL: slack.url,
-    };
+    world = await startWorld('embedded', (url) => `sources:\n  - id: uk-mi5\n    type: uk-mi5\n    url: ${url}/UKThreatLevel.xml\n    every: 10m\n`);
+    ({ feeds, discord, slack, env } = world);
     expect((await runCli(['subscribe', `discord:${DISCORD_CHANNEL}`], env)).code).toBe(0);
     expect((await runCli(['subscribe', `slack:${SLACK_CHANNEL}`, '--kinds', 'alert_level'], env)).code).toBe(0);
   });
 
-  afterAll(async () => {
-    await Promise.all([feeds?.close(), discord?.close(), slack?.close()]);
-  });
+  afterAll(async () => world?.close());
 
   const posted = () => ({
     discord: discord.requests.filter((r) => r.method === 'POST' && r.path.endsWith(`/channels/${DISCORD_CHANNEL}/messages`)),
