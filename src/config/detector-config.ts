@@ -69,8 +69,11 @@ const rulesFile = z.strictObject({
   authorities: z.array(z.strictObject({ id, country, terms: termList.optional() })).optional(),
 });
 
+const latLon = z.tuple([z.number().min(-90).max(90), z.number().min(-180).max(180)]);
 const placeSpec = z.strictObject({
   name: z.string().min(1), country, aliases: z.array(z.string().min(1)).optional(), demonym: z.boolean().optional(),
+  /** `[lat, lon]` for places the generated coordinates do not know (venues). */
+  at: latLon.optional(),
 });
 const placesFile = z.strictObject({
   /** Country names are taken from i18n-iso-countries in these languages. */
@@ -84,6 +87,8 @@ const placesFile = z.strictObject({
   /** Generated city list: `FR: [Paris, Lyon]`. */
   cities: z.record(country, z.array(z.string().min(1))).optional(),
   places: z.array(placeSpec).optional(),
+  /** Generated: `RU: {Moscow: [55.75, 37.62]}`. */
+  coordinates: z.record(country, z.record(z.string(), latLon)).optional(),
 });
 
 const actorsFile = z.strictObject({
@@ -162,6 +167,7 @@ export function loadDetectorConfig(configDir: string): DetectorConfig {
     cfg.exclusions.push(...f.exclusions ?? []);
     cfg.authorities.push(...f.authorities ?? []);
   }
+  const coordinates = new Map<string, [number, number]>();
   for (const file of yamlFiles(path.join(configDir, 'places'))) {
     const f = parseFile(file, placesFile, problems);
     if (!f) continue;
@@ -172,7 +178,14 @@ export function loadDetectorConfig(configDir: string): DetectorConfig {
     for (const [code, names] of Object.entries(f.cities ?? {})) {
       for (const name of names) cfg.places.push({ name, country: code });
     }
-    cfg.places.push(...f.places ?? []);
+    for (const { at, ...spec } of f.places ?? []) cfg.places.push(at ? { ...spec, lat: at[0], lon: at[1] } : spec);
+    for (const [code, byName] of Object.entries(f.coordinates ?? {})) {
+      for (const [name, at] of Object.entries(byName)) coordinates.set(`${code}|${name}`, at);
+    }
+  }
+  for (const p of cfg.places) {
+    const at = coordinates.get(`${p.country}|${p.name}`);
+    if (at && p.lat === undefined && !p.demonym) Object.assign(p, { lat: at[0], lon: at[1] });
   }
   for (const file of yamlFiles(path.join(configDir, 'actors'))) {
     const f = parseFile(file, actorsFile, problems);

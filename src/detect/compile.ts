@@ -130,7 +130,12 @@ export function compileDetectorConfig(cfg: DetectorConfig): CompiledDetectorConf
     rules,
     kinds: cfg.kinds,
     policy: cfg.policy ?? {},
-    places: cfg.places.map((p) => ({ name: p.name, country: p.country, demonym: p.demonym === true })),
+    places: cfg.places.map((p) => ({
+      name: p.name,
+      country: p.country,
+      demonym: p.demonym === true,
+      ...(p.lat !== undefined && p.lon !== undefined ? { lat: p.lat, lon: p.lon } : {}),
+    })),
     actors: cfg.actors.map((a) => ({ id: a.id, name: a.name })),
     authorities: cfg.authorities.map((a) => ({ id: a.id, country: a.country })),
     claimGroup,

@@ -40,6 +40,8 @@ export interface CompiledPlace {
   name: string;
   country: string;
   demonym: boolean;
+  lat?: number;
+  lon?: number;
 }
 
 export interface CompiledDetectorConfig {

@@ -96,6 +96,9 @@ export interface PlaceSpec {
   aliases?: string[];
   /** Demonyms are weak evidence: they give a country only when no place is named. */
   demonym?: boolean;
+  /** Coordinates, when known: incidents tell a suburb of a city from another city by distance. */
+  lat?: number;
+  lon?: number;
 }
 
 export interface ActorSpec {

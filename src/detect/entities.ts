@@ -64,7 +64,9 @@ export function extractEntities(cfg: CompiledDetectorConfig, tokens: Token[], hi
     const p = cfg.places[h.p];
     if (!p) continue;
     mentions.push(p.country);
-    if (!places.some((x) => x.name === p.name && x.country === p.country)) places.push({ name: p.name, country: p.country });
+    if (!places.some((x) => x.name === p.name && x.country === p.country)) {
+      places.push(p.lat !== undefined && p.lon !== undefined ? { name: p.name, country: p.country, lat: p.lat, lon: p.lon } : { name: p.name, country: p.country });
+    }
   }
   if (mentions.length === 0) {
     for (const i of demonymHits) {
