@@ -4,8 +4,7 @@ import { startHttpServer, healthRoute, metricsRoute, storeHealth, type Route } f
 import { createDiscordGateway, createDiscordInteractionsHandler } from '../chat/discord';
 import { createSlackHandler, createSlackSocketApp } from '../chat/slack';
 import type { CommandDeps } from '../commands';
-import { incidentMessage } from '../format';
-import { sampleIncident } from '../format/sample';
+import { sampleMessage } from '../format/sample';
 import { channelKey, type ChannelRef } from '../model';
 
 /** The command core's dependencies, from the running bot. */
@@ -16,7 +15,7 @@ export function commandDeps(runtime: Runtime): CommandDeps {
     postSample: async (channel: ChannelRef) => {
       const sender = runtime.senders[channel.platform];
       if (!sender) throw new Error(`${channel.platform} is not configured`);
-      const msg = incidentMessage(sampleIncident(new Date()), runtime.deps.messageOptions);
+      const msg = sampleMessage(new Date(), runtime.deps.messageOptions);
       await sender.post(channel.id, msg, { idempotencyKey: `sample-${randomUUID()}` });
     },
     deadLetters: async (limit) =>

@@ -1,4 +1,6 @@
 import type { Incident } from '../model';
+import { incidentMessage, type MessageOptions } from './incident-message';
+import type { AlertMessage } from './message';
 
 /** The made-up incident `/alerts test` posts, clearly marked as a test. */
 export function sampleIncident(now: Date): Incident {
@@ -22,4 +24,9 @@ export function sampleIncident(now: Date): Incident {
     terms: [],
     changes: [],
   };
+}
+
+/** The message `/alerts test` posts: an ordinary alert's layout, unmistakably marked as a test. */
+export function sampleMessage(now: Date, opts: MessageOptions = {}): AlertMessage {
+  return { ...incidentMessage(sampleIncident(now), opts), title: 'TEST — sample Tocsin alert (nothing has happened)' };
 }

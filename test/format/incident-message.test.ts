@@ -1,3 +1,4 @@
+import { sampleMessage } from '../../src/format/sample';
 import { incidentMessage } from '../../src/format';
 import { attack, levelIncident, reading } from './incident-fixtures';
 
@@ -68,5 +69,13 @@ describe('incidentMessage: alert-level changes', () => {
     const msg = incidentMessage(inc);
     expect(msg.title).toBe('🇬🇧 United Kingdom (Northern Ireland) — terrorism threat level lowered');
     expect(msg.body).toContain('SEVERE → none (no level in force)');
+  });
+});
+
+describe('the /alerts test sample', () => {
+  it('is marked as a test in its title and body', () => {
+    const msg = sampleMessage(new Date('2026-11-03T20:00:00Z'));
+    expect(msg.title).toMatch(/^TEST/);
+    expect(msg.body).toMatch(/only a test/);
   });
 });
