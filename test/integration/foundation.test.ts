@@ -2,8 +2,8 @@
  * Issue 2, end to end through the real CLI: a local feed server, the recording Discord
  * and Slack servers, once on the embedded store and once on Redis.
  */
-import { runCli } from '../support/cli';
-import { rss, type FeedServer, type TestItem } from '../support/feed-server';
+import { makeConfigDir, makeDataDir, runCli } from '../support/cli';
+import { rss, startFeedServer, type FeedServer, type TestItem } from '../support/feed-server';
 import type { FakeDiscord, FakeSlack } from '../support/fake-platforms';
 import { testRedisAvailable } from '../support/redis';
 import { oneFeed, startWorld, type World } from '../support/world';
@@ -109,5 +109,26 @@ describe.each(backends)('foundation on the %s store', (backend) => {
     await runOnce();
     expect(posts().discord).toHaveLength(2);
     expect(posts().slack).toHaveLength(2);
+  });
+});
+
+describe('with nothing configured', () => {
+  it('prints alerts on standard output (the console channel) and logs on standard error', async () => {
+    const feeds = await startFeedServer();
+    try {
+      const env = { TOCSIN_CONFIG_DIR: makeConfigDir(oneFeed('local-world', `${feeds.url}/world.xml`)), TOCSIN_DATA_DIR: makeDataDir() };
+      feeds.set('/world.xml', { body: rss('World', calm) });
+      const first = await runCli(['run', '--once'], env);
+      expect(first.code).toBe(0);
+      expect(first.stdout).toBe('');
+      feeds.set('/world.xml', { body: rss('World', [...calm, attack]) });
+      const second = await runCli(['run', '--once'], env);
+      expect(second.code).toBe(0);
+      expect(second.stdout).toMatch(/Lyon/);
+      expect(second.stdout).toMatch(/12 killed/);
+      expect(second.stdout).not.toMatch(/^\{"level"/m);
+    } finally {
+      await feeds.close();
+    }
   });
 });
