@@ -2,10 +2,10 @@ import { createHash } from 'node:crypto';
 import { freshSourceState, type SourceState } from '../model';
 import type { SourceConfig } from '../config/sources-config';
 import { decode } from '../sources/feed/decode';
-import { readFeed } from '../sources/feed';
+import { readFeedEntries } from '../sources/feed';
 import { getLevelAdapter, type LevelSourceConfig } from '../sources/levels';
 import type { PipelineDeps } from './deps';
-import { processItems } from './process-items';
+import { processEntries } from './process-items';
 import { processReadings } from './process-levels';
 import { afterFailure, afterSuccess, type HealthNotice, type PollHints } from './source-health';
 
@@ -48,9 +48,11 @@ export async function pollSource(source: SourceConfig, deps: PipelineDeps): Prom
       if (state.baselined && bodyHash === state.bodyHash) {
         result = { sourceId: source.id, ok: true, unchanged: true };
       } else if (source.type === 'feed') {
-        const feed = await readFeed(fetched.bytes, { contentType: fetched.contentType, sourceId: source.id, languageHint: source.language });
+        // Items the store has seen are not even parsed again: most of a busy feed, most polls.
+        const unseen = (ids: string[]) => deps.store.filterUnseen(source.id, ids);
+        const feed = await readFeedEntries(fetched.bytes, { contentType: fetched.contentType, sourceId: source.id, languageHint: source.language, baseUrl: fetched.finalUrl, unseen });
         hints.ttlMinutes = feed.ttlMinutes;
-        const out = await processItems(source.id, feed.items, state.baselined, deps);
+        const out = await processEntries(source.id, feed.entries, state.baselined, deps);
         result = { sourceId: source.id, ok: true, items: out.fresh, detections: out.detections, baseline: out.baseline };
       } else {
         const adapter = getLevelAdapter(source.type);

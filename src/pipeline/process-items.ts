@@ -1,4 +1,5 @@
 import type { Item } from '../model';
+import type { FeedEntry } from '../sources/feed';
 import { distinctiveTerms } from '../incidents';
 import type { PipelineDeps } from './deps';
 import { recordReport } from './record-incident';
@@ -15,8 +16,13 @@ export interface ItemsOutcome {
  * records a baseline, so subscribing to a feed does not replay its backlog.
  */
 export async function processItems(sourceId: string, items: Item[], baselined: boolean, deps: PipelineDeps): Promise<ItemsOutcome> {
-  const unseenIds = new Set(await deps.store.filterUnseen(sourceId, items.map((i) => i.id)));
-  const fresh = items.filter((i) => unseenIds.has(i.id));
+  return processEntries(sourceId, items.map((i) => ({ id: i.id, item: () => i })), baselined, deps);
+}
+
+/** As `processItems`, for entries whose items are normalised only once the store says they are new. */
+export async function processEntries(sourceId: string, entries: FeedEntry[], baselined: boolean, deps: PipelineDeps): Promise<ItemsOutcome> {
+  const unseenIds = new Set(await deps.store.filterUnseen(sourceId, entries.map((e) => e.id)));
+  const fresh = entries.filter((e) => unseenIds.has(e.id)).map((e) => e.item());
   deps.metrics.items(sourceId, fresh.length);
   if (!baselined) {
     await deps.store.markSeen(sourceId, fresh.map((i) => i.id));

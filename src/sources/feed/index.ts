@@ -1,10 +1,11 @@
-/** Feed reading: bytes → text (decode), text → raw feed (parseFeed), raw → Items (normalise); readFeed does all three. */
-export { readFeed } from './read-feed';
-export type { ReadFeedOptions, FeedReading } from './read-feed';
+/** Feed reading: bytes → text (decode), text → raw feed (parseFeed), raw → Items (normalise); readFeed does all three, readFeedEntries the same with items normalised on demand. */
+export { readFeed, readFeedEntries } from './read-feed';
+export type { ReadFeedOptions, FeedReading, FeedEntries } from './read-feed';
 export { decode, decodeWithInfo, charsetOf } from './decode';
 export type { Decoded } from './decode';
 export { parseFeed } from './parse-feed';
-export { normaliseFeed, normaliseItem, languageCode } from './normalise';
+export { normaliseFeed, normaliseItem, identifyFeed, identifyItem, languageCode } from './normalise';
+export type { FeedEntry } from './normalise';
 export { parseDate, parseDateMs } from './parse-date';
 export { canonicalUrl, itemId } from './item-id';
 export { plainText } from './plain-text';

@@ -17,11 +17,37 @@ export interface NormaliseContext {
 
 /** One raw feed entry → the Item every later stage sees. */
 export function normaliseItem(raw: RawFeedItem, ctx: NormaliseContext): Item {
-  const title = plainText(raw.title, FEED_LIMITS.titleChars);
-  const summary = plainText(raw.summary, FEED_LIMITS.summaryChars);
-  const guidAsUrl = canonicalUrl(raw.guid);
-  const url = canonicalUrl(raw.link, ctx.baseUrl) ?? guidAsUrl;
-  const item: Item = { id: itemId(raw.guid, url, title, summary), sourceId: ctx.sourceId, title, summary };
+  return identifyItem(raw, ctx).item();
+}
+
+/**
+ * A feed entry whose id is known before the rest is normalised. The id is cheap (the
+ * GUID as given, most often), while titles, summaries and dates cost real work: the
+ * pipeline asks the store which ids are new and normalises only those.
+ */
+export interface FeedEntry {
+  id: string;
+  /** The full Item (computed on first call, then kept). */
+  item(): Item;
+}
+
+/** GUID, else canonical URL, else a hash of the text (see `itemId`) — computing only what the id needs. */
+export function identifyItem(raw: RawFeedItem, ctx: NormaliseContext): FeedEntry {
+  let url: string | undefined | null = null;
+  const urlOf = (): string | undefined => (url === null ? (url = canonicalUrl(raw.link, ctx.baseUrl) ?? canonicalUrl(raw.guid)) : url);
+  let text: { title: string; summary: string } | undefined;
+  const textOf = () => (text ??= { title: plainText(raw.title, FEED_LIMITS.titleChars), summary: plainText(raw.summary, FEED_LIMITS.summaryChars) });
+  const guid = raw.guid?.trim();
+  const id = guid || urlOf() || itemId(undefined, undefined, textOf().title, textOf().summary);
+  let item: Item | undefined;
+  return {
+    id,
+    item: () => (item ??= buildItem(raw, ctx, id, urlOf(), textOf())),
+  };
+}
+
+function buildItem(raw: RawFeedItem, ctx: NormaliseContext, id: string, url: string | undefined, text: { title: string; summary: string }): Item {
+  const item: Item = { id, sourceId: ctx.sourceId, title: text.title, summary: text.summary };
   if (url) item.url = url;
   const published = firstDate(raw.dates);
   if (published) item.published = published;
@@ -31,11 +57,16 @@ export function normaliseItem(raw: RawFeedItem, ctx: NormaliseContext): Item {
 }
 
 export function normaliseFeed(feed: ParsedFeed, ctx: Omit<NormaliseContext, 'feedLanguage'>): Item[] {
+  return identifyFeed(feed, ctx).map((e) => e.item());
+}
+
+/** Every entry of a feed with its id; the rest is normalised on demand. */
+export function identifyFeed(feed: ParsedFeed, ctx: Omit<NormaliseContext, 'feedLanguage'>): FeedEntry[] {
   const base = canonicalUrl(feed.xmlBase, ctx.baseUrl) ?? ctx.baseUrl ?? canonicalUrl(feed.link);
   const full: NormaliseContext = { ...ctx };
   if (feed.language) full.feedLanguage = feed.language;
   if (base) full.baseUrl = base;
-  return feed.items.map((raw) => normaliseItem(raw, full));
+  return feed.items.map((raw) => identifyItem(raw, full));
 }
 
 function firstDate(dates: string[]): string | undefined {

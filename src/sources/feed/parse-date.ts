@@ -17,7 +17,19 @@ export function parseDateMs(input: string | undefined): number | undefined {
   if (text === '') return undefined;
   if (/^\d{9,10}$/.test(text)) return plausible(Number(text) * 1000);
   if (/^\d{12,13}$/.test(text)) return plausible(Number(text));
-  return plausible(parseIso(text) ?? parseLoose(text));
+  return plausible(parseIso(text) ?? parseRfc822(text) ?? parseLoose(text));
+}
+
+const RFC822 = /^(?:(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun), )?(\d{1,2}) (Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) (\d{4}) (\d{2}):(\d{2})(?::(\d{2}))? (GMT|UTC?|Z|[+-]\d{4})$/;
+const RFC822_MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
+/** The common case, "Sat, 01 Nov 2026 14:05:00 GMT", read directly; anything else goes to the loose reader. */
+function parseRfc822(text: string): number | undefined {
+  const m = RFC822.exec(text);
+  if (!m) return undefined;
+  const [, d, mo, y, h, mi, s, zone] = m as unknown as [string, string, string, string, string, string, string | undefined, string];
+  const offset = /^[+-]/.test(zone) ? numericOffset(zone) : 0;
+  return build(Number(y), RFC822_MONTHS.indexOf(mo) + 1, Number(d), Number(h), Number(mi), Number(s ?? 0), offset, 0);
 }
 
 const ISO = /^(\d{4})-(\d{1,2})-(\d{1,2})(?:(?:T|\s+)(\d{1,2}):(\d{2})(?::(\d{2})(?:[.,](\d+))?)?)?\s*(Z|[+-]\d{2}(?::?\d{2})?)?/i;

@@ -3,14 +3,16 @@ import type { ParsedFeed, RawFeedItem } from './feed-types';
 import { bound } from './field-text';
 import { parseJsonFeed } from './parse-json-feed';
 import { parseWithFeedsmith, parseWithRssParser } from './parse-xml-feed';
+import { dropSeenItems, type UnseenFilter } from './item-chunks';
 import { repairXml } from './repair-xml';
 
 /**
  * Text → feed. JSON Feed by its first character; otherwise repaired XML through
  * rss-parser, then feedsmith when rss-parser gives up. Rejects only with a FeedError.
- * Every field and the item count are bounded, whatever the input.
+ * Every field and the item count are bounded, whatever the input. With `unseen`, XML items
+ * whose id it does not name are left out before parsing (see `dropSeenItems`).
  */
-export async function parseFeed(text: string): Promise<ParsedFeed> {
+export async function parseFeed(text: string, unseen?: UnseenFilter): Promise<ParsedFeed> {
   const body = text.replace(/^\uFEFF/, '').trimStart();
   if (body === '') throw new FeedError('not a feed: empty body');
   if (body.startsWith('{') || body.startsWith('[')) return bounded({ ...parseJsonFeed(body), repairs: [] });
@@ -18,6 +20,16 @@ export async function parseFeed(text: string): Promise<ParsedFeed> {
   if (!body.includes('<')) throw new FeedError('not a feed: no XML or JSON found');
 
   const { xml, repairs } = repairXml(body);
+  const trimmed = unseen ? await dropSeenItems(xml, unseen) : undefined;
+  if (trimmed) {
+    // The parser must find exactly the items kept; otherwise the cut was wrong: read it all.
+    const feed = await parseXml(trimmed.xml, repairs).catch(() => undefined);
+    if (feed?.items.length === trimmed.kept) return feed;
+  }
+  return parseXml(xml, repairs);
+}
+
+async function parseXml(xml: string, repairs: string[]): Promise<ParsedFeed> {
   let firstError: unknown;
   try {
     const feed = await parseWithRssParser(xml);

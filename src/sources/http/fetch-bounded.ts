@@ -58,12 +58,7 @@ export async function fetchBounded(url: string, opts: FetchOptions = {}): Promis
     headersMs: opts.headersTimeoutMs ?? FETCH_DEFAULTS.headersTimeoutMs,
     totalMs: opts.totalTimeoutMs ?? FETCH_DEFAULTS.totalTimeoutMs,
   };
-  // One agent per fetch, destroyed at the end: an abandoned body must close its socket now.
-  const agent = new Agent({
-    connect: { timeout: timeouts.connectMs },
-    headersTimeout: timeouts.headersMs,
-    bodyTimeout: timeouts.totalMs,
-  });
+  const { agent, own } = agentFor(timeouts.connectMs);
   const controller = new AbortController();
   let totalTimedOut = false;
   const timer = setTimeout(() => {
@@ -71,32 +66,52 @@ export async function fetchBounded(url: string, opts: FetchOptions = {}): Promis
     controller.abort();
   }, timeouts.totalMs);
   try {
-    return await followRedirects(url, opts, agent, controller.signal);
+    return await followRedirects(url, opts, { dispatcher: agent, signal: controller.signal, headersTimeout: timeouts.headersMs, bodyTimeout: timeouts.totalMs });
   } catch (err) {
     throw describeFetchFailure(err, timeouts, totalTimedOut);
   } finally {
     clearTimeout(timer);
-    agent.destroy().catch(() => undefined);
+    if (own) agent.destroy().catch(() => undefined);
   }
 }
 
-async function followRedirects(
-  startUrl: string,
-  opts: FetchOptions,
-  dispatcher: Dispatcher,
-  signal: AbortSignal,
-): Promise<FetchResult> {
+/** Idle keep-alive connections live this long: polls of one host in one cycle reuse them. */
+const KEEP_ALIVE_MS = 4_000;
+/** Per host: the scheduler bounds polls per host; this bounds sockets even if it did not. */
+const CONNECTIONS_PER_HOST = 6;
+const SHARED_AGENTS = 4;
+const shared = new Map<number, Agent>();
+
+/**
+ * Keep-alive agents shared by every fetch with the same connect timeout (a new TLS or TCP
+ * connection per poll cost more than parsing the feed). An abandoned body still closes its
+ * socket at once: undici destroys the connection of a request aborted before its body ended
+ * (over the cap, timed out, failed to decompress), so no half-read socket is ever reused.
+ * Unusual connect timeouts beyond a few get an agent of their own, destroyed after the fetch.
+ */
+function agentFor(connectMs: number): { agent: Agent; own: boolean } {
+  const existing = shared.get(connectMs);
+  if (existing) return { agent: existing, own: false };
+  const agent = new Agent({ connect: { timeout: connectMs }, connections: CONNECTIONS_PER_HOST, keepAliveTimeout: KEEP_ALIVE_MS, keepAliveMaxTimeout: KEEP_ALIVE_MS });
+  if (shared.size >= SHARED_AGENTS) return { agent, own: true };
+  shared.set(connectMs, agent);
+  return { agent, own: false };
+}
+
+interface RequestBounds {
+  dispatcher: Dispatcher;
+  signal: AbortSignal;
+  headersTimeout: number;
+  bodyTimeout: number;
+}
+
+async function followRedirects(startUrl: string, opts: FetchOptions, bounds: RequestBounds): Promise<FetchResult> {
   const maxRedirects = opts.maxRedirects ?? FETCH_DEFAULTS.maxRedirects;
   const visited = new Set<string>();
   let current = checkUrl(startUrl);
   for (let hops = 0; ; hops++) {
     visited.add(current.href);
-    const res = await request(current, {
-      method: 'GET',
-      dispatcher,
-      signal,
-      headers: requestHeaders(opts),
-    });
+    const res = await request(current, { method: 'GET', ...bounds, headers: requestHeaders(opts) });
     const location = header(res.headers, 'location');
     if (REDIRECTS.has(res.statusCode) && location) {
       await res.body.dump().catch(() => undefined);
