@@ -154,6 +154,7 @@ export class SqliteOutbox implements Outbox {
 function openFile(file: string): Database.Database {
   const db = new Database(file);
   db.pragma('journal_mode = WAL');
+  db.pragma('synchronous = NORMAL'); // as in the store: safe against process crashes, far fewer fsyncs
   db.pragma('busy_timeout = 5000');
   return db;
 }
