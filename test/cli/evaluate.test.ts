@@ -1,3 +1,4 @@
+import os from 'node:os';
 import fs from 'node:fs';
 import path from 'node:path';
 import { runCli, ROOT } from '../support/cli';
@@ -70,5 +71,29 @@ describe('tocsin explain and parse', () => {
     const r = await runCli(['parse', path.join(ROOT, 'test/fixtures/levels/ntas-bulletin.xml'), '--type', 'us-ntas', '--json'], {});
     expect(r.code).toBe(0);
     expect(JSON.parse(r.stdout).reading).toMatchObject({ authority: 'us-dhs', rank: 1 });
+  });
+});
+
+describe('tocsin replay', () => {
+  it('pushes JSONL items through detection, grouping and delivery, once', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tocsin-replay-'));
+    const file = path.join(dir, 'items.jsonl');
+    fs.writeFileSync(
+      file,
+      [
+        { title: 'Gunmen kill 12 at concert hall in Lyon', summary: 'Attackers opened fire at a concert hall in Lyon, France.', url: 'https://a.example/1', published: '2026-11-03T20:00:00Z', source: 'wire-a', lang: 'en' },
+        { title: 'Attentat à Lyon : 20 morts', summary: 'Des hommes armés ont ouvert le feu dans une salle de concert à Lyon.', url: 'https://b.example/1', published: '2026-11-03T22:00:00Z', source: 'wire-b', lang: 'fr' },
+        { title: 'Footballer has heart attack', summary: 'He is stable.', url: 'https://a.example/2', published: '2026-11-03T21:00:00Z', source: 'wire-a', lang: 'en' },
+      ].map((x) => JSON.stringify(x)).join('\n'),
+    );
+    const env = { TOCSIN_DATA_DIR: fs.mkdtempSync(path.join(dir, 'data-')), TOCSIN_EDIT_COALESCE_MS: '0' };
+    const r = await runCli(['replay', file], env);
+    expect(r.code).toBe(0);
+    expect(r.stdout.match(/Lyon/g)?.length).toBeGreaterThan(0);
+    expect(r.stdout).not.toMatch(/heart/i);
+    const again = await runCli(['replay', file], env);
+    expect(again.code).toBe(0);
+    expect(again.stdout).toMatch(/0 new items/);
+    expect(again.stdout).not.toMatch(/Attack/);
   });
 });
