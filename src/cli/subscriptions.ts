@@ -1,5 +1,6 @@
 import { loadConfig, openConfiguredStore } from '../app';
 import { parseSubscriptionArgs } from '../commands/subscription-args';
+import { describeSubscription } from '../commands/describe-subscription';
 import { channelKey, parseChannelKey, type ChannelRef } from '../model';
 import { CliError, print } from './errors';
 
@@ -29,21 +30,13 @@ export async function subscribe(target: string, flags: SubscribeFlags): Promise<
   const { env } = loadConfig(process.env);
   const store = await openConfiguredStore(env);
   try {
-    await store.putSubscription({ channel, ...filters, createdAt: new Date().toISOString() });
-    print(`Subscribed ${channelKey(channel)}: ${describe(filters)}`);
+    const sub = { channel, ...filters, createdAt: new Date().toISOString() };
+    await store.putSubscription(sub);
+    print(`Subscribed ${channelKey(channel)}: ${describeSubscription(sub).join(' · ')}`);
     return 0;
   } finally {
     await store.close();
   }
-}
-
-function describe(f: { countries: string[]; kinds: string[]; minSeverity: string; languages: string[] }): string {
-  return [
-    `countries ${f.countries.length ? f.countries.join(',') : 'all'}`,
-    `kinds ${f.kinds.length ? f.kinds.join(',') : 'all'}`,
-    `min severity ${f.minSeverity}`,
-    `languages ${f.languages.length ? f.languages.join(',') : 'all'}`,
-  ].join(' · ');
 }
 
 export async function unsubscribe(target: string): Promise<number> {
@@ -68,8 +61,8 @@ export async function subscriptions(opts: { json?: boolean }): Promise<number> {
       print(JSON.stringify(subs.map((s) => ({ ...s, channel: channelKey(s.channel) }))));
       return 0;
     }
-    if (!subs.length) print('No subscriptions. Alerts go to the console until a channel subscribes.');
-    for (const s of subs) print(`${channelKey(s.channel)}: ${describe(s)}${s.broken ? ` — BROKEN since ${s.broken.at}: ${s.broken.reason}` : ''}`);
+    if (!subs.length) print('No subscriptions. With neither Discord nor Slack configured, alerts go to the console.');
+    for (const s of subs) print(`${channelKey(s.channel)}: ${describeSubscription(s).join(' · ')}`);
     return 0;
   } finally {
     await store.close();
