@@ -2,6 +2,7 @@ import os from 'node:os';
 import fs from 'node:fs';
 import path from 'node:path';
 import { runCli, ROOT } from '../support/cli';
+import { startFakeDiscord } from '../support/fake-platforms';
 
 const DEV = path.resolve(ROOT, '../shared/fixtures/news/dev.jsonl');
 
@@ -95,5 +96,25 @@ describe('tocsin replay', () => {
     expect(again.code).toBe(0);
     expect(again.stdout).toMatch(/0 new items/);
     expect(again.stdout).not.toMatch(/Attack/);
+  });
+});
+
+describe('tocsin commands register', () => {
+  it('registers /alerts with its subcommands in one guild, and refuses without credentials', async () => {
+    const discord = await startFakeDiscord();
+    try {
+      const env = { DISCORD_TOKEN: 'discord-token-register', DISCORD_APPLICATION_ID: '555', DISCORD_API_URL: discord.url };
+      const r = await runCli(['commands', 'register', '--guild', '42'], env);
+      expect(r.stderr).toBe('');
+      expect(r.code).toBe(0);
+      const registered = discord.commands.get('555/42') as { name: string; options: { name: string }[] }[] | undefined;
+      expect(registered?.[0]?.name).toBe('alerts');
+      expect(registered?.[0]?.options.map((o) => o.name).sort()).toEqual(['help', 'recent', 'sources', 'status', 'subscribe', 'subscriptions', 'test', 'unsubscribe']);
+      const refused = await runCli(['commands', 'register'], {});
+      expect(refused.code).toBe(1);
+      expect(refused.stderr).toMatch(/DISCORD_TOKEN and DISCORD_APPLICATION_ID/);
+    } finally {
+      await discord.close();
+    }
   });
 });
