@@ -5,7 +5,7 @@
 import path from 'node:path';
 import { randomUUID } from 'node:crypto';
 import type { Logger as PinoLogger } from 'pino';
-import { readEnv, type Env } from './config/env';
+import { commandPathWarnings, readEnv, type Env } from './config/env';
 import { ConfigError, type ConfigProblem } from './config/config-error';
 import { loadSourcesConfig, type SourceConfig } from './config/sources-config';
 import { loadDetectorConfig } from './config/detector-config';
@@ -98,6 +98,7 @@ export interface Runtime {
 export async function startRuntime(config: Config, opts: { writeConsole?: (s: string) => void } = {}): Promise<Runtime> {
   const { env, sources } = config;
   const log = makeLogger(env);
+  for (const warning of commandPathWarnings(env)) log.warn(warning);
   const metrics = new Metrics();
   const detector = loadDetector(env);
   const store = await openConfiguredStore(env);

@@ -105,17 +105,7 @@ export function readEnv(vars: Record<string, string | undefined>): Env {
     throw new ConfigError(problems);
   }
   const e = parsed.data;
-  const problems: ConfigProblem[] = [];
-  if (e.SLACK_BOT_TOKEN && !e.SLACK_SIGNING_SECRET && !e.SLACK_APP_TOKEN) {
-    problems.push({
-      file: 'environment',
-      path: 'SLACK_SIGNING_SECRET',
-      message: 'Slack is enabled but slash commands cannot arrive',
-      fix: 'set SLACK_SIGNING_SECRET (HTTP) or SLACK_APP_TOKEN (Socket Mode)',
-    });
-  }
   const ops = e.TOCSIN_OPS_CHANNEL ? parseChannelKey(e.TOCSIN_OPS_CHANNEL) : undefined;
-  if (problems.length) throw new ConfigError(problems);
   return {
     redisUrl: e.REDIS_URL,
     dataDir: e.TOCSIN_DATA_DIR ?? './data',
@@ -144,4 +134,19 @@ export function readEnv(vars: Record<string, string | undefined>): Env {
     editCoalesceMs: e.TOCSIN_EDIT_COALESCE_MS ? Number(e.TOCSIN_EDIT_COALESCE_MS) : 60_000,
     fetchTimeoutMs: e.TOCSIN_FETCH_TIMEOUT_MS ? Number(e.TOCSIN_FETCH_TIMEOUT_MS) : 30_000,
   };
+}
+
+/**
+ * A platform configured for delivery only (a token, no way for slash commands to arrive)
+ * is a valid setup: alerts are posted. Each such platform gets one warning, never a refusal.
+ */
+export function commandPathWarnings(env: Env): string[] {
+  const warnings: string[] = [];
+  if (env.discord.token && !env.discord.publicKey && !env.discord.gateway) {
+    warnings.push('Discord delivers alerts, but /alerts commands cannot arrive: set DISCORD_PUBLIC_KEY (HTTP interactions) or DISCORD_GATEWAY=on to enable them');
+  }
+  if (env.slack.botToken && !env.slack.signingSecret && !env.slack.appToken) {
+    warnings.push('Slack delivers alerts, but /alerts commands cannot arrive: set SLACK_SIGNING_SECRET (HTTP) or SLACK_APP_TOKEN (Socket Mode) to enable them');
+  }
+  return warnings;
 }
