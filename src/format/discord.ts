@@ -1,6 +1,7 @@
 import type { Severity } from '../model';
 import type { AlertMessage } from './message';
-import { fitEscaped, safeUrl, stripControl } from './text';
+import { escapeDiscord, plainDiscord as plain } from './escape';
+import { fitEscaped, safeUrl } from './text';
 
 export interface DiscordEmbed {
   title: string;
@@ -25,28 +26,6 @@ export const DISCORD_LIMITS = {
 } as const;
 
 const COLOURS: Record<Severity, number> = { low: 0x95a5a6, medium: 0xf1c40f, high: 0xe67e22, critical: 0xe74c3c };
-
-/**
- * Break `@everyone`, `@here`, `<@id>`, `<@!id>`, `<@&role>`, `<#channel>` and `</cmd:id>` with a
- * zero-width space. allowed_mentions already stops pings; this keeps them from even rendering.
- */
-export function neutraliseMentions(s: string): string {
-  return s.replace(/@(everyone|here)/gi, '@\u200b$1').replace(/<(?=[@#/])/g, '<\u200b');
-}
-
-/** Markdown characters in feed text are shown as typed, not rendered. */
-export function escapeMarkdown(s: string): string {
-  return s.replace(/[\\*_~`|[\]]/g, '\\$&').replace(/^(\s*)([>#-])/gm, '$1\\$2');
-}
-
-export function escapeDiscord(s: string): string {
-  return neutraliseMentions(escapeMarkdown(stripControl(s)));
-}
-
-/** Footers render no markdown, so they are only defused, not escaped. */
-function plain(s: string): string {
-  return neutraliseMentions(stripControl(s));
-}
 
 function embedSize(e: DiscordEmbed): number {
   const fields = e.fields.reduce((n, f) => n + f.name.length + f.value.length, 0);

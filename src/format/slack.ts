@@ -1,6 +1,7 @@
 import type { Severity } from '../model';
 import type { AlertMessage } from './message';
-import { fitEscaped, safeUrl, stripControl } from './text';
+import { escapeSlack, escapeSlackPlain, slackLink } from './escape';
+import { fitEscaped, safeUrl } from './text';
 
 export type SlackBlock =
   | { type: 'header'; text: { type: 'plain_text'; text: string; emoji: boolean } }
@@ -18,21 +19,10 @@ export const SLACK_LIMITS = { header: 150, sectionText: 3000, fields: 10, fieldT
 
 const MARKERS: Record<Severity, string> = { low: '⚪', medium: '🟡', high: '🟠', critical: '🔴' };
 
-/** Slack's three control characters; with them escaped `<!channel>` or `<@U…>` is just text. */
-export function escapeSlack(s: string): string {
-  return stripControl(s).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-}
-
-/** `<url|label>`: a URL cannot carry `|` or `>` inside Slack's link syntax. */
-function slackLink(url: string, label: string): string {
-  const u = url.replace(/&/g, '&amp;').replace(/</g, '%3C').replace(/>/g, '%3E').replace(/\|/g, '%7C');
-  return `<${u}|${label}>`;
-}
-
 export function toSlackMessage(msg: AlertMessage): SlackMessage {
   const L = SLACK_LIMITS;
   const blocks: SlackBlock[] = [
-    { type: 'header', text: { type: 'plain_text', text: fitEscaped(`${MARKERS[msg.severity]} ${msg.title}`, L.header, escapeSlack), emoji: true } },
+    { type: 'header', text: { type: 'plain_text', text: fitEscaped(`${MARKERS[msg.severity]} ${msg.title}`, L.header, escapeSlackPlain), emoji: true } },
   ];
   const url = safeUrl(msg.url);
   const link = url ? slackLink(url, 'Source') : '';

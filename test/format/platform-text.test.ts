@@ -83,7 +83,7 @@ describe('toSlackMessage', () => {
 
   it('escapes &, < and > in every piece of feed text', () => {
     expect(json).not.toMatch(/<!channel>|<!here>|<@123456>|<#555>/);
-    expect(out.text).toContain('&lt;!channel&gt; &lt;!here&gt; &amp; **bold**');
+    expect(out.text).toContain('&lt;!channel&gt; &lt;!here&gt; &amp; \u2217\u2217bold\u2217\u2217');
     for (const b of out.blocks) expect(JSON.stringify(b)).toContain('&lt;@123456&gt;');
   });
 

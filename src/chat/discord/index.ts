@@ -7,5 +7,5 @@ export { createDiscordInteractionsHandler, runInvocation, ALERTS_COMMAND, type D
 export { createDiscordGateway, type DiscordGatewayOptions } from './gateway';
 export { ALERTS_COMMAND_DEFINITION, registerCommands, type RegisterCommandsOptions } from './command-definition';
 export { isDiscordAdmin, toCommandRequest, fromInteractionBody, type AlertsInvocation } from './map-interaction';
-export { toDiscordReply, escapeDiscord, type DiscordReplyData } from './render-reply';
+export { toDiscordReply, type DiscordReplyData } from './render-reply';
 export { discordPublicKey, verifyDiscordSignature } from './verify-signature';

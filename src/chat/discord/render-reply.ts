@@ -1,4 +1,4 @@
-import { escapeMarkdown } from 'discord.js';
+import { escapeDiscord, fitEscaped } from '../../format';
 import type { CommandReply } from '../../commands';
 
 /** Discord's embed limits. */
@@ -22,14 +22,6 @@ export interface DiscordReplyData {
   allowed_mentions: { parse: [] };
 }
 
-/** Escapes markdown outside URLs (escaping inside a URL would break the link). */
-export function escapeDiscord(text: string): string {
-  return text
-    .split(/(https?:\/\/\S+)/)
-    .map((part, i) => (i % 2 === 1 ? part : escapeMarkdown(part)))
-    .join('');
-}
-
 function cut(text: string, max: number): string {
   return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
 }
@@ -48,15 +40,15 @@ function joinLines(lines: string[], max: number): string {
 /** A command reply as interaction message data: one embed, mentions off, ephemeral when asked. */
 export function toDiscordReply(reply: CommandReply): DiscordReplyData {
   const embed: DiscordReplyData['embeds'][number] = {
-    title: cut(escapeDiscord(reply.title), MAX_TITLE),
+    title: fitEscaped(reply.title, MAX_TITLE, escapeDiscord) || '\u200b',
     color: reply.ok ? COLOR_OK : COLOR_ERROR,
   };
   const description = joinLines(reply.lines, MAX_DESCRIPTION);
   if (description) embed.description = description;
   if (reply.fields?.length) {
     embed.fields = reply.fields.slice(0, MAX_FIELDS).map((f) => ({
-      name: cut(escapeDiscord(f.name), MAX_FIELD_NAME),
-      value: cut(escapeDiscord(f.value), MAX_FIELD_VALUE),
+      name: fitEscaped(f.name, MAX_FIELD_NAME, escapeDiscord) || '\u200b',
+      value: fitEscaped(f.value, MAX_FIELD_VALUE, escapeDiscord) || '\u200b',
     }));
   }
   const data: DiscordReplyData = { embeds: [embed], allowed_mentions: { parse: [] } };

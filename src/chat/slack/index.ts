@@ -7,6 +7,6 @@ export { buildAlertsApp, type SlackAppOptions, type SlackTransport } from './ale
 export { createSlackSocketApp, type SlackSocketModeOptions } from './socket-mode';
 export { registerAlertsCommand, SLASH_COMMAND, type AlertsListenerOptions } from './alerts-listener';
 export { slackAdminCheck, type SlackAdminCheckOptions } from './admin-check';
-export { toSlackReply, escapeSlack, type SlackReply } from './render-reply';
+export { toSlackReply, type SlackReply } from './render-reply';
 export { checkSlackSignature, MAX_SKEW_SECONDS } from './verify-signature';
 export { parseSlackBody } from './parse-body';
