@@ -1,6 +1,6 @@
-import { parseChannelKey, type ChannelRef, type Incident, type Platform, type Subscription } from '../model';
+import { parseChannelKey, type ChannelRef, type DeliveryRecord, type Incident, type Platform, type Subscription } from '../model';
 import type { Store } from '../store/port';
-import { incidentMessage, type MessageOptions } from '../format';
+import { incidentMessage, type AlertMessage, type MessageOptions } from '../format';
 import type { DeliveryJob, JobHandler, JobOutcome } from './outbox-port';
 import { DeliveryError, type Sender } from './port';
 
@@ -29,6 +29,7 @@ export interface DeliverDeps {
 
 /** 403/404 and the platforms' "no such channel / no access" errors; a 400 is our message's fault, not the channel's. */
 function channelGone(e: DeliveryError): boolean {
+  if (e.messageGone) return false;
   return e.status === 403 || e.status === 404 || /channel_not_found|not_in_channel|is_archived|Unknown Channel|Missing Access|Missing Permissions/i.test(e.message);
 }
 
@@ -83,25 +84,93 @@ async function bringUpToDate(incident: Incident, channel: ChannelRef, sender: Se
   const now = deps.clock();
   const message = incidentMessage(incident, deps.messageOptions);
   if (!record) {
-    // After an unknown outcome (timeout, crash) the message may exist already: look before posting again.
-    const retrying = !(await firstAttempt(deps, key));
-    const found = retrying && sender.findPosted ? await sender.findPosted(channel.id, key) : undefined;
-    const { ref } = found ?? (await sender.post(channel.id, message, { idempotencyKey: key }));
+    const ref = await postOnce(channel, sender, message, key, deps);
     await deps.store.putDelivery({ incidentId: incident.id, channel, messageRef: ref, version: incident.version, postedAt: now.toISOString() });
     deps.onDelivered?.(incident, channel, 'posted');
     return { status: 'done' };
   }
-  if (record.version >= incident.version) return { status: 'done' };
+  // An earlier attempt edited the message but its note did not go out: send only the note.
+  if (record.version >= incident.version) return sendNotes(incident, record, sender, message, key, deps);
   const last = Date.parse(record.editedAt ?? record.postedAt);
   const wait = last + (deps.editCoalesceMs ?? EDIT_COALESCE_MS) - now.getTime();
   if (wait > 0) return { status: 'wait', ms: wait };
-  await sender.edit(channel.id, record.messageRef, message);
-  const notes = incident.changes.filter((c) => c.version > record.version).map((c) => c.note);
-  // Record the edit first: a crash before the reply costs a reply, never a second edit storm.
-  await deps.store.putDelivery({ ...record, version: incident.version, editedAt: now.toISOString() });
-  if (notes.length) {
-    await sender.reply(channel.id, record.messageRef, notes.join('\n'), { idempotencyKey: `${key}.v${incident.version}` });
+  try {
+    await sender.edit(channel.id, record.messageRef, message);
+  } catch (e) {
+    if (e instanceof DeliveryError && e.messageGone) return repost(incident, channel, sender, message, key, deps);
+    throw e;
   }
+  // Record the edit first: a crash before the note costs at most a retried note, never a second edit storm.
+  const edited: DeliveryRecord = { ...record, version: incident.version, editedAt: now.toISOString(), notedVersion: record.notedVersion ?? record.version };
+  await deps.store.putDelivery(edited);
   deps.onDelivered?.(incident, channel, 'edited');
+  return sendNotes(incident, edited, sender, message, key, deps);
+}
+
+/** Posts a new top-level message once per key, even across an unknown outcome (timeout, crash). */
+async function postOnce(channel: ChannelRef, sender: Sender, message: AlertMessage, key: string, deps: DeliverDeps): Promise<string> {
+  const retrying = !(await firstAttempt(deps, key));
+  const found = retrying ? await lookForPosted(channel, sender, key) : undefined;
+  return (found ?? (await sender.post(channel.id, message, { idempotencyKey: key }))).ref;
+}
+
+/**
+ * After an unknown outcome the message may exist already: look before posting again. A lookup
+ * the platform refuses (Slack `not_in_channel`: a bot posting with chat:write.public cannot read
+ * the channel's history) says nothing about the channel: treat it as "not found" and post again,
+ * with the same idempotency key, rather than lose the alert or call the channel broken.
+ */
+async function lookForPosted(channel: ChannelRef, sender: Sender, key: string): Promise<{ ref: string } | undefined> {
+  if (!sender.findPosted) return undefined;
+  try {
+    return await sender.findPosted(channel.id, key);
+  } catch (e) {
+    if (e instanceof DeliveryError && e.failure === 'permanent') return undefined;
+    throw e;
+  }
+}
+
+/**
+ * The message was deleted (by a moderator): the channel is fine. The update goes out as a
+ * fresh message showing the whole incident, which replaces the old one in the record; the
+ * notes are not needed, the new message says it all.
+ */
+async function repost(incident: Incident, channel: ChannelRef, sender: Sender, message: AlertMessage, key: string, deps: DeliverDeps): Promise<JobOutcome> {
+  const ref = await postOnce(channel, sender, message, `${key}.r${incident.version}`, deps);
+  const at = deps.clock().toISOString();
+  await deps.store.putDelivery({ incidentId: incident.id, channel, messageRef: ref, version: incident.version, postedAt: at, notedVersion: incident.version });
+  deps.onDelivered?.(incident, channel, 'posted');
   return { status: 'done' };
+}
+
+/**
+ * The notes of the versions the thread has not heard of. A note the platform refuses for good
+ * (no permission to start a thread, the thread or message deleted) is dropped: the edit
+ * already shows the facts, and the channel is not broken. Other failures retry the note only.
+ */
+async function sendNotes(incident: Incident, record: DeliveryRecord, sender: Sender, message: AlertMessage, key: string, deps: DeliverDeps): Promise<JobOutcome> {
+  const from = record.notedVersion ?? record.version;
+  if (from >= incident.version) return { status: 'done' };
+  const notes = incident.changes.filter((c) => c.version > from && c.version <= incident.version).map((c) => c.note);
+  let threadRef = record.threadRef;
+  if (notes.length) {
+    try {
+      const sent = await sender.reply(record.channel.id, record.messageRef, notes.join('\n'), {
+        idempotencyKey: `${key}.v${incident.version}`,
+        threadRef,
+        threadName: message.title,
+      });
+      threadRef = sent.threadRef ?? threadRef;
+    } catch (e) {
+      if (!(e instanceof DeliveryError) || e.failure !== 'permanent') throw e;
+      // A thread that is gone is forgotten, so the next note starts a new one.
+      if (threadRef && channelGoneOrMissing(e)) threadRef = undefined;
+    }
+  }
+  await deps.store.putDelivery({ ...record, notedVersion: incident.version, ...(threadRef ? { threadRef } : { threadRef: undefined }) });
+  return { status: 'done' };
+}
+
+function channelGoneOrMissing(e: DeliveryError): boolean {
+  return e.status === 404 || e.messageGone;
 }

@@ -11,13 +11,25 @@ export interface Sender {
   post(channelId: string, msg: AlertMessage, opts: { idempotencyKey: string }): Promise<{ ref: string }>;
   /** Replace the content of a message posted earlier. */
   edit(channelId: string, ref: string, msg: AlertMessage): Promise<void>;
-  /** A short reply in the message's thread (Slack thread, Discord reply). */
-  reply(channelId: string, ref: string, text: string, opts: { idempotencyKey: string }): Promise<{ ref: string }>;
+  /**
+   * A short note in the message's thread (Slack `thread_ts`; on Discord a thread started from
+   * the message, created on first use). `threadRef` is the thread a previous note went to, and
+   * the answer names the thread used, so later notes go to the same one.
+   */
+  reply(channelId: string, ref: string, text: string, opts: ReplyOptions): Promise<{ ref: string; threadRef?: string }>;
   /**
    * After an unknown outcome (timeout, crash), find a message this bot already posted
    * for `idempotencyKey`, if the platform lets us look. Undefined when none or unknowable.
    */
   findPosted?(channelId: string, idempotencyKey: string): Promise<{ ref: string } | undefined>;
+}
+
+export interface ReplyOptions {
+  idempotencyKey: string;
+  /** The thread an earlier note started, if any. */
+  threadRef?: string;
+  /** Name for a new thread (Discord), e.g. the alert's title. */
+  threadName?: string;
 }
 
 export type DeliveryFailure =
@@ -36,6 +48,11 @@ export class DeliveryError extends Error {
     message: string,
     readonly retryAfterMs?: number,
     readonly status?: number,
+    /**
+     * The message we meant to edit or thread on no longer exists (a moderator deleted it):
+     * the channel itself is fine.
+     */
+    readonly messageGone = false,
   ) {
     super(message);
     this.name = 'DeliveryError';

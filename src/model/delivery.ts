@@ -10,4 +10,8 @@ export interface DeliveryRecord {
   version: number;
   postedAt: string;
   editedAt?: string;
+  /** The thread the update notes go to, once one exists (Discord: a thread started from the message). */
+  threadRef?: string;
+  /** Version up to which update notes were posted; `version` when absent (older records). */
+  notedVersion?: number;
 }

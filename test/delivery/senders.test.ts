@@ -62,12 +62,49 @@ describe('DiscordSender against the fake Discord', () => {
     expect(fake.requests[1]!.body.allowed_mentions).toEqual({ parse: [] });
     expect((fake.messages.get(ref)?.embeds[0] as { title: string }).title).toBe('Attack — updated');
 
-    const note = await s.reply(CH, ref, 'Death toll now 137 @here', { idempotencyKey: 'inc-1:note:2' });
+    const note = await s.reply(CH, ref, 'Death toll now 137 @here', { idempotencyKey: 'inc-1:note:2', threadName: 'Attack — Krasnogorsk @everyone' });
+    // A thread started from the alert, then the note inside it: never a reply in the channel.
+    expect(fake.requests[2]).toMatchObject({ method: 'POST', path: `/api/v10/channels/${CH}/messages/${ref}/threads` });
+    expect(fake.requests[2]!.body.name).toBe('Attack — Krasnogorsk @\u200beveryone');
+    expect(note.threadRef).toBe(ref);
     const replied = fake.messages.get(note.ref)!;
-    expect(replied.message_reference?.message_id).toBe(ref);
+    expect(replied.channel_id).toBe(note.threadRef);
+    expect(replied.message_reference).toBeUndefined();
     expect(replied.content).toBe('Death toll now 137 @\u200bhere');
-    expect(fake.requests[2]!.body.allowed_mentions).toEqual({ parse: [] });
-    expect(fake.requests[2]!.body.nonce).not.toBe(post.body.nonce);
+    expect(fake.requests[3]!.body.allowed_mentions).toEqual({ parse: [] });
+    expect(fake.requests[3]!.body.message_reference).toBeUndefined();
+    expect(fake.requests[3]!.body.nonce).not.toBe(post.body.nonce);
+    expect(fake.inChannel(CH)).toHaveLength(1);
+
+    // A later note goes straight to the thread it is given.
+    const second = await s.reply(CH, ref, 'Injured now 40', { idempotencyKey: 'inc-1:note:3', threadRef: note.threadRef });
+    expect(fake.requests[4]).toMatchObject({ method: 'POST', path: `/api/v10/channels/${note.threadRef}/messages` });
+    expect(second.threadRef).toBe(note.threadRef);
+    expect(fake.inChannel(note.threadRef!)).toHaveLength(2);
+  });
+
+  it('uses the existing thread when an earlier attempt already started one', async () => {
+    const s = sender();
+    const { ref } = await s.post(CH, msg, { idempotencyKey: 'thread-twice' });
+    await s.reply(CH, ref, 'one', { idempotencyKey: 'n1' });
+    const again = await s.reply(CH, ref, 'two', { idempotencyKey: 'n2' }); // no threadRef remembered
+    expect(again.threadRef).toBe(ref);
+    expect(fake.threads.size).toBe(1);
+    expect(fake.inChannel(ref).map((m) => m.content)).toEqual(['one', 'two']);
+  });
+
+  it('says a refused thread is a permanent failure, and a deleted message is a gone message, not a gone channel', async () => {
+    const s = sender();
+    const { ref } = await s.post(CH, msg, { idempotencyKey: 'refused-thread' });
+    fake.fail({ match: { path: /\/threads$/ }, respond: discordError(403, 50013, 'Missing Permissions') });
+    const refused = await failure(s.reply(CH, ref, 'note', { idempotencyKey: 'n' }));
+    expect(refused.failure).toBe('permanent');
+    expect(refused.messageGone).toBe(false);
+    fake.messages.delete(ref);
+    const gone = await failure(s.edit(CH, ref, msg));
+    expect(gone.failure).toBe('permanent');
+    expect(gone.messageGone).toBe(true);
+    expect(gone.status).toBe(404);
   });
 
   it('posts once per idempotency key: a retry gets the same message back', async () => {
@@ -228,8 +265,16 @@ describe('SlackSender against the fake Slack', () => {
     fake.fail({ match: { channel: 'C2' }, respond: slackError('not_in_channel') });
     const e2 = await failure(sender().post('C2', msg, { idempotencyKey: 'k' }));
     expect(e2.failure).toBe('permanent');
+    expect(e2.messageGone).toBe(false);
     fake.fail({ respond: slackError('invalid_auth') });
     expect((await failure(sender().edit('C1', '1.000001', msg))).failure).toBe('permanent');
+  });
+
+  it('maps message_not_found (a deleted message) to a gone message, not a gone channel', async () => {
+    const e = await failure(sender().edit('C1', '1.000404', msg));
+    expect(e.message).toContain('message_not_found');
+    expect(e.failure).toBe('permanent');
+    expect(e.messageGone).toBe(true);
   });
 
   it('maps a server that never answers to unknown after the timeout', async () => {

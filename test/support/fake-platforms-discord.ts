@@ -15,6 +15,15 @@ export interface FakeDiscordMessage {
   allowed_mentions?: unknown;
 }
 
+export interface FakeDiscordThread {
+  id: string;
+  type: 11;
+  parent_id: string;
+  name: string;
+  /** Not in Discord's answer: the message the thread was started from. */
+  message_id: string;
+}
+
 export interface FakeDiscord extends FakeServer {
   /** Live messages by id (edits applied, deletes removed). */
   messages: Map<string, FakeDiscordMessage>;
@@ -22,6 +31,8 @@ export interface FakeDiscord extends FakeServer {
   inChannel(channelId: string): FakeDiscordMessage[];
   /** Registered application commands by `applicationId` or `applicationId/guildId` (PUT replaces). */
   commands: Map<string, unknown[]>;
+  /** Threads started from messages (`POST /channels/:c/messages/:m/threads`), by thread id (= the message id). */
+  threads: Map<string, FakeDiscordThread>;
   /** Interaction callbacks (`POST /interactions/:id/:token/callback`) and webhook follow-ups, in order. */
   interactionReplies: { path: string; method: string; body: unknown }[];
 }
@@ -83,7 +94,20 @@ export async function startFakeDiscord(opts: FakeDiscordOptions = {}): Promise<F
   const byNonce = new Map<string, string>();
   const botId = opts.botUserId ?? BOT_USER_ID;
   let nextId = 1_200_000_000_000_000_000n;
-  const known = (channel: string) => !opts.channels || opts.channels.includes(channel);
+  const threads = new Map<string, FakeDiscordThread>();
+  const known = (channel: string) => !opts.channels || opts.channels.includes(channel) || threads.has(channel);
+
+  /** Start Thread from Message: the thread takes the message's id; one thread per message. */
+  function startThread(channel: string, id: string, b: Record<string, unknown>): FakeReply {
+    const msg = messages.get(id);
+    if (!msg || msg.channel_id !== channel) return discordError(404, 10008, 'Unknown Message');
+    if (threads.has(id)) return discordError(400, 160004, 'A thread has already been created for this message');
+    const name = typeof b.name === 'string' ? b.name : '';
+    if (!name || name.length > 100) return invalid('thread name must be 1-100 characters');
+    const thread: FakeDiscordThread = { id, type: 11, parent_id: channel, name, message_id: id };
+    threads.set(id, thread);
+    return { status: 201, body: thread };
+  }
 
   function create(channel: string, b: Record<string, unknown>): FakeReply {
     const problem = bodyProblem(b);
@@ -157,6 +181,11 @@ export async function startFakeDiscord(opts: FakeDiscordOptions = {}): Promise<F
     const commandReply = registered(r);
     if (commandReply) return commandReply;
     if (r.method === 'GET' && r.path === `${V}/users/@me`) return { status: 200, body: { id: botId, username: 'tocsin', bot: true } };
+    const t = r.path.match(/^\/api\/v10\/channels\/(\d+)\/messages\/(\d+)\/threads$/);
+    if (t && r.method === 'POST') {
+      if (!known(t[1] ?? '')) return discordError(404, 10003, 'Unknown Channel');
+      return startThread(t[1] ?? '', t[2] ?? '', (typeof r.body === 'object' && r.body ? r.body : {}) as Record<string, unknown>);
+    }
     const m = r.path.match(/^\/api\/v10\/channels\/(\d+)\/messages(?:\/(\d+))?$/);
     if (!m) return discordError(404, 0, '404: Not Found');
     const [, channel = '', id] = m;
@@ -182,5 +211,5 @@ export async function startFakeDiscord(opts: FakeDiscordOptions = {}): Promise<F
     { channelOf: (r) => r.path.match(/\/channels\/(\d+)/)?.[1], handle },
     '/api',
   );
-  return { ...server, messages, inChannel, commands, interactionReplies };
+  return { ...server, messages, inChannel, threads, commands, interactionReplies };
 }

@@ -3,6 +3,8 @@ import { DeliveryError } from '../port';
 
 /** Discord error codes that mean the channel is gone or closed to us for good. */
 const PERMANENT_CODES = new Set([10003, 50001, 50013]);
+/** 10008 Unknown Message: deleted by a moderator; not the channel's fault. */
+const UNKNOWN_MESSAGE = 10008;
 
 /** By name, not `instanceof`: the abort is a DOMException, which may come from another realm. */
 function isTimeout(err: unknown): boolean {
@@ -25,6 +27,9 @@ export function discordFailure(err: unknown): DeliveryError {
     }
     if (err.status >= 500) return new DeliveryError('transient', `Discord ${err.status}: ${err.message}`, undefined, err.status);
     const code = typeof err.code === 'number' ? err.code : Number(err.code);
+    if (code === UNKNOWN_MESSAGE) {
+      return new DeliveryError('permanent', `Discord: the message no longer exists (${err.status}, code ${code})`, undefined, err.status, true);
+    }
     const why = PERMANENT_CODES.has(code) || err.status === 403 || err.status === 404 ? 'refused' : 'rejected';
     // Any other 4xx is a request Discord will never accept as sent: retrying cannot help.
     return new DeliveryError('permanent', `Discord ${why} (${err.status}, code ${err.code}): ${err.message}`, undefined, err.status);

@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
-import { REST, Routes, type RESTOptions } from 'discord.js';
-import { toDiscordMessage, toDiscordReply } from '../../format';
+import { DiscordAPIError, REST, Routes, type RESTOptions } from 'discord.js';
+import { plainDiscord, toDiscordMessage, toDiscordReply } from '../../format';
 import type { AlertMessage } from '../../format';
-import { DeliveryError, type Sender } from '../port';
+import { DeliveryError, type ReplyOptions, type Sender } from '../port';
 import { discordFailure } from './discord-errors';
 
 export interface DiscordSenderOptions {
@@ -21,6 +21,12 @@ export function discordNonce(idempotencyKey: string): string {
   return BigInt(`0x${digest}`).toString(36).slice(0, 25);
 }
 
+const THREAD_NAME_MAX = 100;
+/** A week: the longest Discord allows; a later note reopens an archived thread anyway. */
+const THREAD_ARCHIVE_MINUTES = 10080;
+/** "A thread has already been created for this message". */
+const THREAD_ALREADY_CREATED = 160004;
+
 function messageId(res: unknown): string {
   const id = (res as { id?: unknown } | null)?.id;
   if (typeof id !== 'string' || !id) {
@@ -29,7 +35,7 @@ function messageId(res: unknown): string {
   return id;
 }
 
-/** Posts, edits and replies through discord.js REST; the outbox owns retries, so REST never retries or waits. */
+/** Posts, edits and threads notes through discord.js REST; the outbox owns retries, so REST never retries or waits. */
 export class DiscordSender implements Sender {
   readonly platform = 'discord' as const;
   private readonly rest: REST;
@@ -49,14 +55,24 @@ export class DiscordSender implements Sender {
     await this.call(() => this.rest.patch(Routes.channelMessage(channelId, ref), { body: toDiscordMessage(msg) }));
   }
 
-  async reply(channelId: string, ref: string, text: string, opts: { idempotencyKey: string }): Promise<{ ref: string }> {
-    const body = {
-      ...toDiscordReply(text),
-      message_reference: { message_id: ref, fail_if_not_exists: false },
-      nonce: discordNonce(opts.idempotencyKey),
-      enforce_nonce: true,
-    };
-    return { ref: messageId(await this.call(() => this.rest.post(Routes.channelMessages(channelId), { body }))) };
+  /** Notes go to a thread started from the alert, never as a second top-level message. */
+  async reply(channelId: string, ref: string, text: string, opts: ReplyOptions): Promise<{ ref: string; threadRef?: string }> {
+    const thread = opts.threadRef ?? (await this.startThread(channelId, ref, opts.threadName));
+    const body = { ...toDiscordReply(text), nonce: discordNonce(opts.idempotencyKey), enforce_nonce: true };
+    return { ref: messageId(await this.call(() => this.rest.post(Routes.channelMessages(thread), { body }))), threadRef: thread };
+  }
+
+  /** "Start Thread from Message"; a thread started from a message has that message's id. */
+  private async startThread(channelId: string, ref: string, name = 'Updates'): Promise<string> {
+    // Thread names are plain text of 1–100 characters.
+    const body = { name: plainDiscord(name).replace(/\s+/g, ' ').trim().slice(0, THREAD_NAME_MAX) || 'Updates', auto_archive_duration: THREAD_ARCHIVE_MINUTES };
+    try {
+      return messageId(await this.rest.post(Routes.threads(channelId, ref), { body }));
+    } catch (err) {
+      // An earlier attempt (perhaps one whose answer was lost) already started it.
+      if (err instanceof DiscordAPIError && Number(err.code) === THREAD_ALREADY_CREATED) return ref;
+      throw discordFailure(err);
+    }
   }
 
   private async call<T>(fn: () => Promise<T>): Promise<T> {

@@ -29,6 +29,8 @@ export function slackFailure(err: unknown): DeliveryError {
       const code = e.data?.error ?? 'unknown_error';
       if (code === 'ratelimited') return new DeliveryError('rate_limited', 'Slack rate limit', 1000, 429);
       if (TRANSIENT.has(code)) return new DeliveryError('transient', `Slack: ${code}`);
+      // The message was deleted (by a moderator): the channel is fine.
+      if (code === 'message_not_found' || code === 'thread_not_found') return new DeliveryError('permanent', `Slack refused: ${code}`, undefined, undefined, true);
       // Unlisted codes are request problems too: Slack answered, and will answer the same again.
       return new DeliveryError('permanent', `Slack refused: ${code}${PERMANENT.has(code) ? '' : ' (unlisted)'}`);
     }

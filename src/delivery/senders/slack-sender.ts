@@ -1,7 +1,7 @@
 import { LogLevel, WebClient } from '@slack/web-api';
 import { toSlackMessage, toSlackReply } from '../../format';
 import type { AlertMessage, SlackMessage } from '../../format';
-import { DeliveryError, type Sender } from '../port';
+import { DeliveryError, type ReplyOptions, type Sender } from '../port';
 import { slackFailure } from './slack-errors';
 
 export interface SlackSenderOptions {
@@ -44,7 +44,8 @@ export class SlackSender implements Sender {
     await this.call(() => this.client.chat.update({ channel: channelId, ts: ref, ...toSlackMessage(msg), link_names: false }));
   }
 
-  async reply(channelId: string, ref: string, text: string, opts: { idempotencyKey: string }): Promise<{ ref: string }> {
+  /** Slack threads hang off the message's own ts: no thread to create or remember. */
+  async reply(channelId: string, ref: string, text: string, opts: ReplyOptions): Promise<{ ref: string }> {
     return this.postMessage(channelId, { ...toSlackReply(text), thread_ts: ref }, NOTE_EVENT_TYPE, opts.idempotencyKey);
   }
 
