@@ -1,6 +1,6 @@
 /**
  * Issue 5 through the real CLI: three outlets (English, French, German) report one attack
- * with a rising toll → one message per channel, edited in place, with thread replies;
+ * with a rising toll → one message per channel, edited in place, with notes in its thread;
  * a second attack in another country the same day → a second message; a re-published
  * identical report → no edit. On the embedded store and on Redis.
  */
@@ -59,8 +59,10 @@ describe.each(backends)('incident updates on the %s store', (backend) => {
   const seen = () => {
     const dPosts = discord.requests.filter((r) => r.method === 'POST' && r.path.endsWith(`/channels/${DC}/messages`));
     return {
-      discordTop: dPosts.filter((r) => !r.body.message_reference),
-      discordReplies: dPosts.filter((r) => r.body.message_reference),
+      discordTop: dPosts,
+      // Notes go into a thread started from the alert (the thread has the message's id).
+      discordReplies: discord.requests.filter((r) => r.method === 'POST' && [...discord.threads.keys()].some((t) => r.path.endsWith(`/channels/${t}/messages`))),
+      discordThreads: discord.requests.filter((r) => r.method === 'POST' && r.path.endsWith('/threads')),
       discordEdits: discord.requests.filter((r) => r.method === 'PATCH'),
       slackTop: slack.requests.filter((r) => r.path.endsWith('chat.postMessage') && r.body.channel === SC && !r.body.thread_ts),
       slackReplies: slack.requests.filter((r) => r.path.endsWith('chat.postMessage') && r.body.channel === SC && r.body.thread_ts),
@@ -93,6 +95,9 @@ describe.each(backends)('incident updates on the %s store', (backend) => {
     expect(s.discordReplies).toHaveLength(1);
     expect(s.slackReplies).toHaveLength(1);
     expect(JSON.stringify(s.discordReplies[0]?.body)).toMatch(/Death toll now 25/);
+    expect(s.discordThreads).toHaveLength(1);
+    expect(s.discordThreads[0]?.path).toBe(`/api/v10/channels/${DC}/messages/${discord.inChannel(DC)[0]?.id}/threads`);
+    expect(discord.requests.some((r) => r.body?.message_reference)).toBe(false);
     expect(s.slackReplies[0]?.body.thread_ts).toBe(slack.inChannel(SC)[0]?.ts);
   });
 
@@ -104,6 +109,10 @@ describe.each(backends)('incident updates on the %s store', (backend) => {
     expect(JSON.stringify(s.discordEdits[1]?.body)).toContain('40');
     expect(JSON.stringify(s.discordEdits[1]?.body)).toMatch(/3 sources/);
     expect(s.slackEdits).toHaveLength(2);
+    // The second note goes to the same thread: no second thread, nothing new at the top.
+    expect(s.discordThreads).toHaveLength(1);
+    expect(s.discordReplies).toHaveLength(2);
+    expect(discord.inChannel(DC)).toHaveLength(1);
   });
 
   it('posts a second message for an attack in another country the same day', async () => {
