@@ -15,6 +15,8 @@ export interface CommandSpec {
   summary: string;
   /** Admin-only subcommands are refused for everyone else before `run`. */
   admin: boolean;
+  /** Open to everyone, but admins see more (so the adapter must find out who is one). */
+  moreForAdmins?: boolean;
   /** Named arguments it accepts. */
   args: readonly string[];
   positional?: readonly Positional[];

@@ -8,6 +8,8 @@ export interface CommandRequest {
   args: Record<string, string>;
   channel: ChannelRef;
   user: { id: string; isAdmin: boolean };
+  /** The Discord guild or Slack workspace (team) the request came from; absent in a DM. */
+  tenant?: string;
   now: Date;
 }
 
@@ -37,6 +39,8 @@ export interface CommandDeps {
   postSample: (channel: ChannelRef) => Promise<void>;
   /** Deliveries that gave up (dead letters), newest first, when the outbox can tell. */
   deadLetters?: (limit: number) => Promise<{ channel: string; incidentId: string; failure: string; reason: string; at: string }[]>;
+  /** The guild (Discord) or workspace (Slack) a channel belongs to, when the platform says. */
+  channelTenant?: (channel: ChannelRef) => Promise<string | undefined>;
   /** Told about unexpected failures (the reply only names the error's kind). */
   onError?: (err: unknown, req: CommandRequest) => void;
 }

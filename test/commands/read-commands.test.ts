@@ -112,10 +112,37 @@ describe('sources', () => {
     ]);
   });
 
-  it('lists deliveries that gave up', async () => {
-    const deadLetters = async () => [{ channel: 'discord:1', incidentId: 'a-1', failure: 'transient', reason: 'HTTP 503 after 8 attempts', at: '2024-03-23T11:00:00.000Z' }];
-    const r = await dispatch(request('sources'), deps(new MemoryCommandStore(), { sources: [{ id: 'bbc', type: 'feed', every: '5m' }], deadLetters }));
-    expect(r.lines.slice(-2)).toEqual(['Deliveries that gave up (latest 1):', '2024-03-23 11:00 UTC · discord:1 · incident a-1 · transient: HTTP 503 after 8 attempts']);
+  const dead = (channel: string, incidentId: string) => ({ channel, incidentId, failure: 'transient', reason: `HTTP 503 for ${channel}`, at: '2024-03-23T11:00:00.000Z' });
+  // Channels 111 and 222 are in guild A, 333 in guild B; 444 belongs to no one the platform names.
+  const guildOf: Record<string, string> = { '111': 'guild-a', '222': 'guild-a', '333': 'guild-b' };
+  const deadLetters = async () => [dead('discord:333', 'b-1'), dead('discord:222', 'a-2'), dead('slack:C1', 's-1'), dead('discord:444', 'x-1'), dead('discord:111', 'a-1')];
+  const tenantDeps = () => deps(new MemoryCommandStore(), { sources: [{ id: 'bbc', type: 'feed', every: '5m' }], deadLetters, channelTenant: async (c) => guildOf[c.id] });
+
+  it('shows an admin the deliveries that gave up in their own guild only', async () => {
+    const r = await dispatch({ ...request('sources', {}, true), tenant: 'guild-a' }, tenantDeps());
+    expect(r.lines.slice(-3)).toEqual([
+      'Deliveries that gave up (latest 2):',
+      '2024-03-23 11:00 UTC · discord:222 · incident a-2 · transient: HTTP 503 for discord:222',
+      '2024-03-23 11:00 UTC · discord:111 · incident a-1 · transient: HTTP 503 for discord:111',
+    ]);
+    expect(r.lines.join('\n')).not.toMatch(/333|b-1|C1|444/);
+  });
+
+  it('shows an admin of another guild nothing of guild A', async () => {
+    const r = await dispatch({ ...request('sources', {}, true), channel: { platform: 'discord', id: '333' }, tenant: 'guild-b' }, tenantDeps());
+    expect(r.lines.join('\n')).not.toMatch(/111|222|a-1|a-2|C1/);
+    expect(r.lines.join('\n')).toContain('incident b-1');
+  });
+
+  it('shows a non-admin source health but no dead letters', async () => {
+    const r = await dispatch({ ...request('sources'), tenant: 'guild-a' }, tenantDeps());
+    expect(r.lines[0]).toMatch(/healthy/);
+    expect(r.lines.join('\n')).not.toMatch(/gave up|discord:|HTTP 503/);
+  });
+
+  it('in a DM (no guild), shows only that channel\'s own dead letters', async () => {
+    const r = await dispatch(request('sources', {}, true), tenantDeps());
+    expect(r.lines.filter((l) => l.includes('incident '))).toEqual(['2024-03-23 11:00 UTC · discord:111 · incident a-1 · transient: HTTP 503 for discord:111']);
   });
 });
 
