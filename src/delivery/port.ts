@@ -22,6 +22,8 @@ export interface Sender {
    * for `idempotencyKey`, if the platform lets us look. Undefined when none or unknowable.
    */
   findPosted?(channelId: string, idempotencyKey: string): Promise<{ ref: string } | undefined>;
+  /** The guild (Discord) or workspace (Slack) a channel belongs to; undefined when unknowable. */
+  channelTenant?(channelId: string): Promise<string | undefined>;
 }
 
 export interface ReplyOptions {

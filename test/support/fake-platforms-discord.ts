@@ -41,7 +41,11 @@ export interface FakeDiscordOptions {
   /** When given, any other channel id answers 404 Unknown Channel (10003). */
   channels?: string[];
   botUserId?: string;
+  /** Guild of each channel for `GET /channels/:id`; DEFAULT_GUILD_ID otherwise. */
+  channelGuilds?: Record<string, string>;
 }
+
+export const DEFAULT_GUILD_ID = '300000000000000001';
 
 export const BOT_USER_ID = '100000000000000001';
 
@@ -181,6 +185,14 @@ export async function startFakeDiscord(opts: FakeDiscordOptions = {}): Promise<F
     const commandReply = registered(r);
     if (commandReply) return commandReply;
     if (r.method === 'GET' && r.path === `${V}/users/@me`) return { status: 200, body: { id: botId, username: 'tocsin', bot: true } };
+    const c = r.path.match(/^\/api\/v10\/channels\/(\d+)$/);
+    if (c && r.method === 'GET') {
+      const id = c[1] ?? '';
+      if (!known(id)) return discordError(404, 10003, 'Unknown Channel');
+      const thread = threads.get(id);
+      if (thread) return { status: 200, body: { ...thread, guild_id: opts.channelGuilds?.[thread.parent_id] ?? DEFAULT_GUILD_ID } };
+      return { status: 200, body: { id, type: 0, guild_id: opts.channelGuilds?.[id] ?? DEFAULT_GUILD_ID } };
+    }
     const t = r.path.match(/^\/api\/v10\/channels\/(\d+)\/messages\/(\d+)\/threads$/);
     if (t && r.method === 'POST') {
       if (!known(t[1] ?? '')) return discordError(404, 10003, 'Unknown Channel');

@@ -37,6 +37,8 @@ export interface FakeSlackOptions {
   /** When given, any other channel answers `channel_not_found`. */
   channels?: string[];
   users?: Record<string, FakeSlackUser>;
+  /** Workspace of each channel for `conversations.info` (`context_team_id`); the bot's team otherwise. */
+  channelTeams?: Record<string, string>;
 }
 
 export const SLACK_BOT = { user_id: 'UTOCSIN', bot_id: 'BTOCSIN', team_id: 'TFAKE', app_id: 'AFAKE' } as const;
@@ -142,6 +144,10 @@ export async function startFakeSlack(opts: FakeSlackOptions = {}): Promise<FakeS
         return postMessage(b);
       case 'chat.update':
         return update(b);
+      case 'conversations.info': {
+        const id = str(b.channel);
+        return ok({ channel: { id, name: id.toLowerCase(), is_channel: true, context_team_id: opts.channelTeams?.[id] ?? SLACK_BOT.team_id } });
+      }
       case 'conversations.history':
         return history(b, false);
       case 'conversations.replies':

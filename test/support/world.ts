@@ -1,6 +1,6 @@
 import { makeConfigDir, makeDataDir } from './cli';
 import { startFeedServer, type FeedServer } from './feed-server';
-import { startFakeDiscord, startFakeSlack, type FakeDiscord, type FakeSlack } from './fake-platforms';
+import { startFakeDiscord, startFakeSlack, type FakeDiscord, type FakeDiscordOptions, type FakeSlack, type FakeSlackOptions } from './fake-platforms';
 import { freshRedisUrl } from './redis';
 
 /** Everything a CLI scenario talks to: a feed server, the recording platforms, and the env pointing at them. */
@@ -16,10 +16,15 @@ export interface World {
  * `sources` builds sources.yaml from the feed server's base URL. The env enables Discord
  * and Slack against the fakes, in a fresh data folder (and a fresh Redis database for `redis`).
  */
-export async function startWorld(backend: 'embedded' | 'redis', sources: (feedsUrl: string) => string, extra: Record<string, string> = {}): Promise<World> {
+export async function startWorld(
+  backend: 'embedded' | 'redis',
+  sources: (feedsUrl: string) => string,
+  extra: Record<string, string> = {},
+  platforms: { discord?: FakeDiscordOptions; slack?: FakeSlackOptions } = {},
+): Promise<World> {
   const feeds = await startFeedServer();
-  const discord = await startFakeDiscord();
-  const slack = await startFakeSlack();
+  const discord = await startFakeDiscord(platforms.discord);
+  const slack = await startFakeSlack(platforms.slack);
   const env: Record<string, string> = {
     TOCSIN_CONFIG_DIR: makeConfigDir(sources(feeds.url)),
     TOCSIN_DATA_DIR: makeDataDir(),

@@ -44,6 +44,7 @@ function fromGatewayInteraction(i: ChatInputCommandInteraction): AlertsInvocatio
     options: (sub?.options ?? []).map((o) => ({ name: o.name, value: o.value })),
     channelId: i.channelId,
     userId: i.user.id,
+    ...(i.guildId ? { guildId: i.guildId } : {}),
     permissions: i.memberPermissions?.bitfield ?? null,
   };
 }

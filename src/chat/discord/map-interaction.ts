@@ -11,6 +11,8 @@ export interface AlertsInvocation {
   options: { name: string; value: unknown }[];
   channelId: string;
   userId: string;
+  /** The guild it came from; absent in a DM. */
+  guildId?: string;
   /** `member.permissions`: a decimal string over HTTP, a bigint from discord.js; absent in DMs. */
   permissions?: string | bigint | null;
 }
@@ -34,6 +36,7 @@ export function toCommandRequest(inv: AlertsInvocation, now: Date): CommandReque
     args,
     channel: { platform: 'discord', id: inv.channelId },
     user: { id: inv.userId, isAdmin: isDiscordAdmin(inv.permissions) },
+    ...(inv.guildId ? { tenant: inv.guildId } : {}),
     now,
   };
 }
@@ -60,6 +63,7 @@ export function fromInteractionBody(body: Record<string, unknown>): AlertsInvoca
     options: (sub.options ?? []).filter((o) => typeof o.name === 'string').map((o) => ({ name: o.name as string, value: o.value })),
     channelId,
     userId: user.id,
+    ...(typeof body.guild_id === 'string' ? { guildId: body.guild_id } : {}),
     permissions: typeof member?.permissions === 'string' ? member.permissions : null,
   };
 }

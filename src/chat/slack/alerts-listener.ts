@@ -23,10 +23,16 @@ export function registerAlertsCommand(app: App, opts: AlertsListenerOptions): vo
   app.command(SLASH_COMMAND, async ({ command, ack, respond }) => {
     const text = command.text ?? '';
     const work = (async () => {
-      // Only admin subcommands cost a users.info call (bounded, inside the ack deadline).
+      // Only subcommands that answer admins differently cost a users.info call (bounded, inside the ack deadline).
       const first = text.trim().split(/\s+/)[0]?.toLowerCase() ?? '';
-      const isAdmin = findCommand(first)?.admin ? await opts.isAdmin(command.user_id) : false;
-      const base = { channel: { platform: 'slack' as const, id: command.channel_id }, user: { id: command.user_id, isAdmin }, now: opts.clock() };
+      const spec = findCommand(first);
+      const isAdmin = spec?.admin || spec?.moreForAdmins ? await opts.isAdmin(command.user_id) : false;
+      const base = {
+        channel: { platform: 'slack' as const, id: command.channel_id },
+        user: { id: command.user_id, isAdmin },
+        ...(command.team_id ? { tenant: command.team_id } : {}),
+        now: opts.clock(),
+      };
       return dispatchText(text, base, opts.deps);
     })();
     const raced = await raceDeadline(work, opts.ackDeadlineMs);

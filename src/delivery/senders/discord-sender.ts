@@ -4,6 +4,7 @@ import { plainDiscord, toDiscordMessage, toDiscordReply } from '../../format';
 import type { AlertMessage } from '../../format';
 import { DeliveryError, type ReplyOptions, type Sender } from '../port';
 import { discordFailure } from './discord-errors';
+import { TenantCache } from './tenant-cache';
 
 export interface DiscordSenderOptions {
   token: string;
@@ -39,6 +40,7 @@ function messageId(res: unknown): string {
 export class DiscordSender implements Sender {
   readonly platform = 'discord' as const;
   private readonly rest: REST;
+  private readonly guilds = new TenantCache();
 
   constructor(opts: DiscordSenderOptions) {
     const options: Partial<RESTOptions> = { timeout: opts.timeoutMs, rejectOnRateLimit: () => true, retries: 0 };
@@ -60,6 +62,14 @@ export class DiscordSender implements Sender {
     const thread = opts.threadRef ?? (await this.startThread(channelId, ref, opts.threadName));
     const body = { ...toDiscordReply(text), nonce: discordNonce(opts.idempotencyKey), enforce_nonce: true };
     return { ref: messageId(await this.call(() => this.rest.post(Routes.channelMessages(thread), { body }))), threadRef: thread };
+  }
+
+  /** The channel's guild, asked once per channel (a channel never changes guild). */
+  async channelTenant(channelId: string): Promise<string | undefined> {
+    return this.guilds.get(channelId, async () => {
+      const res = (await this.call(() => this.rest.get(Routes.channel(channelId)))) as { guild_id?: unknown } | null;
+      return typeof res?.guild_id === 'string' ? res.guild_id : undefined;
+    });
   }
 
   /** "Start Thread from Message"; a thread started from a message has that message's id. */

@@ -3,6 +3,7 @@ import { toSlackMessage, toSlackReply } from '../../format';
 import type { AlertMessage, SlackMessage } from '../../format';
 import { DeliveryError, type ReplyOptions, type Sender } from '../port';
 import { slackFailure } from './slack-errors';
+import { TenantCache } from './tenant-cache';
 
 export interface SlackSenderOptions {
   token: string;
@@ -25,6 +26,7 @@ function messageTs(res: { ts?: unknown }): string {
 export class SlackSender implements Sender {
   readonly platform = 'slack' as const;
   private readonly client: WebClient;
+  private readonly teams = new TenantCache();
 
   constructor(opts: SlackSenderOptions) {
     this.client = new WebClient(opts.token, {
@@ -60,6 +62,20 @@ export class SlackSender implements Sender {
         (m.metadata.event_payload as Record<string, unknown> | undefined)?.key === idempotencyKey,
     );
     return hit?.ts ? { ref: hit.ts } : undefined;
+  }
+
+  /**
+   * The channel's workspace: `context_team_id` where Slack gives it, else the token's own
+   * workspace (a bot token belongs to one).
+   */
+  async channelTenant(channelId: string): Promise<string | undefined> {
+    return this.teams.get(channelId, async () => {
+      const info = await this.call(() => this.client.conversations.info({ channel: channelId }));
+      const team = (info.channel as { context_team_id?: unknown } | undefined)?.context_team_id;
+      if (typeof team === 'string' && team) return team;
+      const auth = await this.call(() => this.client.auth.test());
+      return typeof auth.team_id === 'string' ? auth.team_id : undefined;
+    });
   }
 
   /** Every post carries its idempotency key as message metadata, so findPosted can recognise it. */
