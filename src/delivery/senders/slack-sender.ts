@@ -70,8 +70,9 @@ export class SlackSender implements Sender {
    */
   async channelTenant(channelId: string): Promise<string | undefined> {
     return this.teams.get(channelId, async () => {
-      const info = await this.call(() => this.client.conversations.info({ channel: channelId }));
-      const team = (info.channel as { context_team_id?: unknown } | undefined)?.context_team_id;
+      // Without channels:read the answer is missing_scope: the token's workspace still answers.
+      const info = await this.call(() => this.client.conversations.info({ channel: channelId })).catch(() => undefined);
+      const team = (info?.channel as { context_team_id?: unknown } | undefined)?.context_team_id;
       if (typeof team === 'string' && team) return team;
       const auth = await this.call(() => this.client.auth.test());
       return typeof auth.team_id === 'string' ? auth.team_id : undefined;
