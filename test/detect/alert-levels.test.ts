@@ -36,9 +36,9 @@ describe('alert-level changes in every supported language', () => {
     expect(d?.countries[0]).toBe('FR');
   });
 
-  test('a level kept at the top is news of medium severity, not an escalation', () => {
-    const d = detectionOf('alert_level', 'Vigipirate maintenu au niveau urgence attentat', 'Le plan Vigipirate est maintenu au niveau urgence attentat pour les fêtes.');
-    expect(d?.severity).toBe('medium');
+  test('a level kept or extended is not a change (labelling rules of the news fixtures)', () => {
+    expect(kindsOf('Vigipirate maintenu au niveau urgence attentat', 'Le plan Vigipirate est maintenu au niveau urgence attentat pour les fêtes.')).toEqual([]);
+    expect(kindsOf('Yellow terror level extended in the region', 'The governor extended the yellow terrorist threat level until July 23.')).toEqual([]);
   });
 
   test('a static description of the scale is not a change', () => {
