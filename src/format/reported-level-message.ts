@@ -1,4 +1,5 @@
 import type { Incident, LevelReport, LevelStep } from '../model';
+import type { ReportedLevel } from '../incidents/level-incident';
 import type { AlertMessage } from './message';
 import type { MessageOptions } from './incident-message';
 import { levelLabel, levelPosition } from './level-message';
@@ -64,4 +65,12 @@ export function confirmationLine(incident: Incident, opts: MessageOptions): stri
   const r = incident.reported;
   if (!r || r.status !== 'confirmed') return undefined;
   return `Confirmed by ${authorityName(r, opts) ?? 'the official source'} · first reported by ${reportedBy(incident, opts)}`;
+}
+
+/** e.g. `France — fr-sgdsn: urgence attentat (3 of 3) — reported by outlet-fr since 3 Dec 2026 21:00 UTC, not yet confirmed`. */
+export function describeReportedLevel(r: ReportedLevel): string {
+  const who = `${countryName(r.country)} — ${r.authority ?? 'no tracked authority'}`;
+  const step = r.name ? `${r.name}${r.name_en && r.name_en !== r.name ? ` / ${r.name_en}` : ''}${r.rank && r.of ? ` (${r.rank} of ${r.of})` : ''}` : `${r.direction}, step not stated`;
+  const state = r.status === 'disputed' ? 'the official source reads another level' : 'not yet confirmed';
+  return `${who}: ${step} — ${r.status} by ${joinAnd(r.sources)} since ${formatUtc(r.since)}, ${state}${r.url ? ` — ${r.url}` : ''}`;
 }

@@ -5,7 +5,8 @@ export { openIncident, mergeReport, incidentId } from './record';
 export type { ReportInput, MergeResult } from './record';
 export {
   levelChangeIncident, levelChangeIncidentId, reportedLevelKey, findLevelIncident, levelReportOf, reportedLevelIncident, joinLevelReport,
-  settleReported, incidentRank, LEVEL_JOIN_WINDOW_MS, LEVEL_CONFIRM_GRACE_MS,
+  settleReported, incidentRank, reportedLevels, LEVEL_JOIN_WINDOW_MS, LEVEL_CONFIRM_GRACE_MS,
 } from './level-incident';
+export type { ReportedLevel } from './level-incident';
 export { distinctiveTerms, overlap } from './terms';
 export { groupOffline, type OfflineReport } from './offline';

@@ -165,3 +165,42 @@ export function settleReported(
 function bump(incident: Incident, now: Date): Incident {
   return { ...incident, version: incident.version + 1, lastSeen: now.toISOString() };
 }
+
+/** A level as the news reports it and no official reading has confirmed yet (for `tocsin levels`, `/alerts status`). */
+export interface ReportedLevel {
+  authority?: string;
+  country: string;
+  direction: LevelReport['direction'];
+  /** The step reported, when the text names it. */
+  rank?: number;
+  of?: number;
+  name?: string;
+  name_en?: string;
+  status: 'reported' | 'disputed';
+  /** When the first report was published. */
+  since: string;
+  url?: string;
+  /** Who reported it (source ids). */
+  sources: string[];
+}
+
+/** The newest unconfirmed report per level key, from recent level incidents. */
+export function reportedLevels(incidents: readonly Incident[]): ReportedLevel[] {
+  const out = new Map<string, ReportedLevel>();
+  const newestFirst = [...incidents].sort((a, b) => b.eventTime.localeCompare(a.eventTime));
+  for (const i of newestFirst) {
+    const r = i.reported;
+    if (!r || r.status === 'confirmed' || i.level || !i.key || out.has(i.key)) continue;
+    const level: ReportedLevel = {
+      country: r.country, direction: r.direction, status: r.status, since: i.eventTime,
+      sources: [...new Set(i.reports.map((x) => x.sourceId))],
+    };
+    if (r.authority) level.authority = r.authority;
+    if (r.to) Object.assign(level, { rank: r.to.rank, name: r.to.name, name_en: r.to.name_en });
+    if (r.of !== undefined) level.of = r.of;
+    const url = i.reports.find((x) => x.url)?.url;
+    if (url) level.url = url;
+    out.set(i.key, level);
+  }
+  return [...out.values()];
+}

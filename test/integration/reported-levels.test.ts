@@ -99,6 +99,8 @@ describe('Vigipirate: reported in French, again in German, then confirmed by the
       expect(text).toContain('3 of 3');
     }
     expect(s.discordEdits).toHaveLength(0);
+    const levels = JSON.parse((await runCli(['levels', '--json'], env)).stdout) as { authority?: string; status: string; rank?: number }[];
+    expect(levels.find((l) => l.status === 'reported')).toMatchObject({ authority: 'fr-sgdsn', rank: 3 });
   });
 
   it('adds no message and no edit for a German report of the same change', async () => {
@@ -123,6 +125,8 @@ describe('Vigipirate: reported in French, again in German, then confirmed by the
       expect(text).toMatch(/Confirmed by/);
       expect(text).toContain('Urgence attentat');
     }
+    const levels = JSON.parse((await runCli(['levels', '--json'], env)).stdout) as { status: string; rank?: number }[];
+    expect(levels.map((l) => [l.status, l.rank])).toEqual([['official', 3]]);
     // The next poll of the same page changes nothing.
     await runOnce(env);
     expect(seen(world.discord, world.slack).discordEdits).toHaveLength(1);
