@@ -1,5 +1,6 @@
+import { describeReportedLevel } from '../../src/format/reported-level-message';
 import {
-  findLevelIncident, joinLevelReport, levelChangeIncident, levelReportOf, reportedLevelIncident, settleReported, type ReportInput,
+  reportedLevels, findLevelIncident, joinLevelReport, levelChangeIncident, levelReportOf, reportedLevelIncident, settleReported, type ReportInput,
 } from '../../src/incidents';
 import type { Detection, LevelChange, LevelReading } from '../../src/model';
 
@@ -90,5 +91,21 @@ describe('level changes reported by the news', () => {
 
   test('an official incident (no report) is never settled by readings', () => {
     expect(settleReported(levelChangeIncident(change(2, 3), T0), reading(3, 'x'), undefined, hours(20))).toBeUndefined();
+  });
+});
+
+describe('reported levels for `tocsin levels` and `/alerts status`', () => {
+  test('an unconfirmed report is listed with its step and outlet; a confirmed one is not', () => {
+    const i = opened();
+    const listed = reportedLevels([i]);
+    expect(listed).toMatchObject([{ authority: 'fr-sgdsn', country: 'FR', rank: 3, of: 3, status: 'reported', sources: ['wire'] }]);
+    expect(describeReportedLevel(listed[0]!)).toMatch(/^France — fr-sgdsn: Urgence attentat \/ Attack emergency \(3 of 3\) — reported by wire since .*, not yet confirmed/);
+    const confirmed = settleReported(i, reading(3, 'Urgence attentat'), change(2, 3), hours(1))!;
+    expect(reportedLevels([confirmed])).toEqual([]);
+  });
+
+  test('a report without a step says so', () => {
+    const listed = reportedLevels([opened(report('pl', { authority: undefined, countries: ['PL'], level: { direction: 'raised' } }))]);
+    expect(describeReportedLevel(listed[0]!)).toMatch(/^Poland — no tracked authority: raised, step not stated/);
   });
 });
