@@ -18,6 +18,8 @@ export interface ScaleStep extends LevelStep {
 export interface Scale {
   of: number;
   steps: ScaleStep[];
+  /** `descending`: the authority numbers from the top ("grau 1" is Portugal's highest step). */
+  numbering?: 'ascending' | 'descending';
 }
 
 interface Name {
@@ -31,6 +33,7 @@ export interface CompiledScale {
   of: number;
   steps: ScaleStep[];
   names: Name[];
+  descending: boolean;
 }
 
 // A word before a step that says "from" or "to" (folded forms, many languages).
@@ -57,7 +60,7 @@ export function compileScale(scale: Scale): CompiledScale {
   }
   // Longer names first: "very high" must win over "high".
   names.sort((a, b) => b.words.length - a.words.length);
-  return { of: scale.of, steps: scale.steps, names };
+  return { of: scale.of, steps: scale.steps, names, descending: scale.numbering === 'descending' };
 }
 
 /** Whether a text word is a form of a name word: exact, a written prefix, or a short inflection of a non-Latin word. */
@@ -117,7 +120,8 @@ function findSteps(scale: CompiledScale, tokens: readonly Token[], near: readonl
     if (digit ? !LEVEL_WORDS.test(prev) && !cue && !LEVEL_WORDS.test(next) : FILLER.has(word) || word.length < 3 || !(LEVEL_WORDS.test(prev) || cue)) continue;
     // "4 of 5", "4 out of 5", "4 sur 4": the second number is the scale's size.
     if (/^(of|sur|von|van|av|af|из|z|de|di)$/.test(prev) && tokenValue(tokens[i - 2]?.norm ?? '') !== null) continue;
-    const step = scale.steps.find((s) => s.rank === n);
+    const rank = scale.descending ? scale.of + 1 - n : n;
+    const step = scale.steps.find((s) => s.rank === rank);
     if (step) found.push({ step, start: i, end: i, cue });
   }
   return found;

@@ -52,6 +52,13 @@ describe('the steps a level report names', () => {
     expect(level('UK threat level raised', `${filler}Unrelated: the risk of flooding is low.`)?.to).toBeUndefined();
   });
 
+  test('an authority that numbers from the top: "level 1" is its highest step', () => {
+    const top = createDetector(compileDetectorConfig({
+      ...cfg, authorities: cfg.authorities.map((a) => (a.id === 'uk-mi5' ? { ...a, scale: { ...UK, numbering: 'descending' as const } } : a)),
+    }));
+    expect(top.detect({ title: 'UK terror threat level raised to level 2', summary: '' }).find((d) => d.kind === 'alert_level')?.level?.to?.rank).toBe(4);
+  });
+
   test('no scale known: only the direction', () => {
     expect(level('Kenya raises terror alert level to the second-highest step')).toEqual({ direction: 'raised' });
   });
