@@ -11,6 +11,7 @@ import countries from 'i18n-iso-countries';
 import { ConfigError, formatPath, type ConfigProblem } from './config-error';
 import type { DetectorConfig, PlaceSpec, TermList } from '../detect/config-types';
 import { authoritiesFile, loadAuthorities } from './authorities-config';
+import { allNames, localName } from '../model/authority';
 
 const kind = z.enum(['attack', 'alert_level']);
 // A bare number in YAML (`[level, 4]`) is a term too.
@@ -169,7 +170,14 @@ export function loadDetectorConfig(configDir: string): DetectorConfig {
   // Authorities and their news terms live in the registry (authorities.yaml), not in rule files.
   if (fs.existsSync(authoritiesFile(configDir))) {
     try {
-      cfg.authorities.push(...loadAuthorities(configDir).map((a) => ({ id: a.id, country: a.country, terms: a.terms })));
+      // The scale lets a news item's "raised to severe" or "von 3 auf 4" name the step.
+      cfg.authorities.push(...loadAuthorities(configDir).map((a) => ({
+        id: a.id, country: a.country, terms: a.terms,
+        scale: {
+          of: a.scale.length, numbering: a.numbering,
+          steps: a.scale.map((s) => ({ rank: s.rank, name: localName(a, s), name_en: s.en, names: allNames(s) })),
+        },
+      })));
     } catch (e) {
       if (!(e instanceof ConfigError)) throw e;
       problems.push(...e.problems);
