@@ -95,7 +95,7 @@ describe('Vigipirate: reported in French, again in German, then confirmed by the
     for (const text of [JSON.stringify(s.discordTop[0]?.body), JSON.stringify(s.slackTop[0]?.body)]) {
       expect(text).toMatch(/reported/i);
       expect(text).toContain('Reported by outlet-fr');
-      expect(text).toMatch(/urgence attentat/i);
+      expect(text).toMatch(/alerte attentat \(Attack emergency\)/); // the registry's current wording of step 3
       expect(text).toContain('3 of 3');
     }
     expect(s.discordEdits).toHaveLength(0);
