@@ -38,11 +38,11 @@ export interface CompiledScale {
 
 // A word before a step that says "from" or "to" (folded forms, many languages).
 const FROM = new Set(['from', 'de', 'du', 'des', 'von', 'vom', 'van', 'fran', 'fra', 'с', 'со', 'з', 'od', 'z', 'ze', 'dal', 'dallo', 'desde', 'da', 'min', 'من']);
-const TO = new Set(['to', 'a', 'au', 'à', 'auf', 'naar', 'till', 'til', 'на', 'до', 'do', 'al', 'para', 'hasta', 'en', 'into', 'alla', 'ao', 'à', 'at', 'إلى', 'الى', 'op']);
+const TO = new Set(['to', 'a', 'au', 'à', 'auf', 'naar', 'till', 'til', 'на', 'до', 'do', 'al', 'para', 'hasta', 'into', 'alla', 'ao', 'à', 'at', 'إلى', 'الى', 'op']);
 // Words after which a number is a step: "level 4", "niveau 4", "Stufe 4", "nivel 4".
 const LEVEL_WORDS = /^(level|niveau|niveauet|stufe|nivel|livello|niva|nivan|nivaet|nivel|nivelul|poziom|stopien|grau|uroven|уровень|уровня|tier|kategorie|categorie|fase)$/;
 // Quote-like tokens never appear (punctuation is dropped), but articles and ordinals often sit between cue and step.
-const FILLER = new Set(['the', 'le', 'la', 'l', 'les', 'der', 'die', 'das', 'den', 'dem', 'het', 'de', 'el', 'lo', 'il', 'o', 'um', 'um', 'uno', 'un', 'une', 'ein', 'eine', 'einen', 'level', 'niveau', 'stufe', 'nivel', 'livello', 'niva', 'nivel', 'grau', 'its', 'sa', 'son', 'seine', 'ihre', 'su']);
+const FILLER = new Set(['the', 'a', 'an', 'ett', 'et', 'een', 'una', 'uma', 'le', 'la', 'l', 'les', 'der', 'die', 'das', 'den', 'dem', 'het', 'de', 'el', 'lo', 'il', 'o', 'um', 'um', 'uno', 'un', 'une', 'ein', 'eine', 'einen', 'level', 'niveau', 'stufe', 'nivel', 'livello', 'niva', 'nivel', 'grau', 'its', 'sa', 'son', 'seine', 'ihre', 'su']);
 
 /** "жёлтый" and "желтый" are one word; other scripts keep their letters. */
 function fold(w: string): string {
