@@ -7,7 +7,9 @@ import { randomUUID } from 'node:crypto';
 import type { Logger as PinoLogger } from 'pino';
 import { commandPathWarnings, readEnv, type Env } from './config/env';
 import { ConfigError, type ConfigProblem } from './config/config-error';
-import { loadSourcesConfig, type SourceConfig } from './config/sources-config';
+import { loadSourcesConfig, sourcesFile, type SourceConfig } from './config/sources-config';
+import { authoritiesFile, checkAuthorityUses, loadAuthorities } from './config/authorities-config';
+import type { Authority } from './model/authority';
 import { loadDetectorConfig } from './config/detector-config';
 import { compileDetectorConfig, createDetector, type Detector } from './detect';
 import { levelSourceSchemas } from './sources/levels';
@@ -25,12 +27,14 @@ import { Metrics } from './observability/metrics';
 import type { PipelineDeps } from './pipeline/deps';
 import { pollSource, type PollResult } from './pipeline/poll-source';
 import { Scheduler } from './scheduler';
-import { authorityOfSource } from './sources/authority';
+import { attachAuthorities, authorityOfSource, authorityUses } from './sources/authority';
 import { messageOptionsFor } from './format/names';
 
 export interface Config {
   env: Env;
   sources: SourceConfig[];
+  /** The alert-level authorities of config/authorities.yaml. */
+  authorities: Authority[];
 }
 
 /** Reads and checks env and config files; throws ConfigError listing every problem. */
@@ -47,9 +51,15 @@ export function loadConfig(vars: Record<string, string | undefined>): Config {
   };
   const env = attempt(() => readEnv(vars));
   // Check the files even when the environment is wrong, so one run lists everything.
-  const sources = attempt(() => loadSourcesConfig(env?.configDir ?? vars.TOCSIN_CONFIG_DIR ?? './config', levelSourceSchemas));
-  if (!env || !sources) throw new ConfigError(problems);
-  return { env, sources };
+  const configDir = env?.configDir ?? vars.TOCSIN_CONFIG_DIR ?? './config';
+  const sources = attempt(() => loadSourcesConfig(configDir, levelSourceSchemas));
+  const authorities = attempt(() => loadAuthorities(configDir));
+  if (sources && authorities) {
+    problems.push(...checkAuthorityUses(authorities, authorityUses(sources, sourcesFile(configDir)), authoritiesFile(configDir)));
+    attachAuthorities(sources, authorities);
+  }
+  if (!env || !sources || !authorities || problems.length > 0) throw new ConfigError(problems);
+  return { env, sources, authorities };
 }
 
 export function loadDetector(env: Env): Detector {
@@ -96,7 +106,9 @@ export interface Runtime {
 
 /** Everything `tocsin run` needs, started except for the scheduler. */
 export async function startRuntime(config: Config, opts: { writeConsole?: (s: string) => void } = {}): Promise<Runtime> {
-  const { env, sources } = config;
+  const { env } = config;
+  // Sources shipped disabled (not verified on the authority's real text) are not polled.
+  const sources = config.sources.filter((s) => s.enabled !== false);
   const log = makeLogger(env);
   for (const warning of commandPathWarnings(env)) log.warn(warning);
   const metrics = new Metrics();
@@ -114,7 +126,7 @@ export async function startRuntime(config: Config, opts: { writeConsole?: (s: st
   });
   const fallback = fallbackSubscriptions(env);
   const scrub = makeScrubber(secretsOf(env));
-  const messageOptions = messageOptionsFor(sources);
+  const messageOptions = messageOptionsFor(sources, config.authorities);
   const notifyOps = async (text: string) => {
     log.warn({ notice: text }, 'operational notice');
     const ops = env.opsChannel;

@@ -1,5 +1,7 @@
 import { loadConfig, openConfiguredStore } from '../app';
 import { levelLabel } from '../format';
+import { describeReportedLevel } from '../format/reported-level-message';
+import { reportedLevels } from '../incidents';
 import { print } from './errors';
 
 /** `tocsin levels [--json]` — the current level per authority and scope. */
@@ -8,11 +10,15 @@ export async function levels(opts: { json?: boolean }): Promise<number> {
   const store = await openConfiguredStore(env);
   try {
     const all = (await store.listLevels()).sort((a, b) => a.country.localeCompare(b.country) || a.scope.localeCompare(b.scope));
+    // Changes the news reported that no official reading has confirmed (yet).
+    const since = new Date(Date.now() - 6 * 86_400_000).toISOString();
+    const reported = reportedLevels(await store.listIncidents({ since, kind: 'alert_level', limit: 200 }));
     if (opts.json) {
-      print(JSON.stringify(all));
+      print(JSON.stringify([...all.map((r) => ({ ...r, status: 'official' })), ...reported]));
       return 0;
     }
-    if (!all.length) print('No level read yet: run `tocsin run --once` (or wait for the first poll).');
+    if (!all.length && !reported.length) print('No level read yet: run `tocsin run --once` (or wait for the first poll).');
+    for (const r of reported) print(`${r.country}  ${describeReportedLevel(r)}`);
     for (const r of all) {
       print(`${r.country}  ${r.authority} (${r.scope}): ${levelLabel(r)} — ${r.rank} of ${r.of}${r.since ? `, since ${r.since}` : ''}`);
       print(`    ${r.url} (observed ${r.observedAt})`);

@@ -1,4 +1,6 @@
 import type { LevelReading } from '../model';
+import { reportedLevels } from '../incidents';
+import { describeReportedLevel } from '../format/reported-level-message';
 import type { CommandSpec } from './command-spec';
 import { countryName, parseCountry } from './country';
 import { answer, formatTime, refuse } from './reply';
@@ -21,11 +23,15 @@ export const status: CommandSpec = {
     const levels = (await deps.store.listLevels())
       .filter((l) => country === undefined || l.country === country)
       .sort((a, b) => a.country.localeCompare(b.country) || a.authority.localeCompare(b.authority) || a.scope.localeCompare(b.scope));
+    // Changes the news reported and no official reading confirmed yet, tracked authority or not.
+    const since = new Date(req.now.getTime() - 6 * 86_400_000).toISOString();
+    const reported = reportedLevels(await deps.store.listIncidents({ since, kind: 'alert_level', limit: 200 }))
+      .filter((r) => country === undefined || r.country === country);
     const title = country ? `Alert levels — ${countryName(country)}` : 'Alert levels';
-    if (levels.length === 0) {
+    if (levels.length === 0 && reported.length === 0) {
       return answer(title, [country ? `No tracked authority has reported a level for ${countryName(country)} yet.` : 'No alert level has been read yet.']);
     }
-    return answer(title, levels.map(describeLevel));
+    return answer(title, [...levels.map(describeLevel), ...reported.map(describeReportedLevel)]);
   },
 };
 

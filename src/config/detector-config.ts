@@ -1,5 +1,5 @@
 /**
- * Loads the detector's YAML (`rules/`, `places/`, `actors/` under the config dir) into
+ * Loads the detector's YAML (`rules/`, `places/`, `actors/`, `authorities.yaml` under the config dir) into
  * a DetectorConfig, validated with zod; adds country names from i18n-iso-countries.
  * Every problem is reported at once as a ConfigError naming file, path and problem.
  */
@@ -10,6 +10,8 @@ import { z } from 'zod';
 import countries from 'i18n-iso-countries';
 import { ConfigError, formatPath, type ConfigProblem } from './config-error';
 import type { DetectorConfig, PlaceSpec, TermList } from '../detect/config-types';
+import { authoritiesFile, loadAuthorities } from './authorities-config';
+import { allNames, localName } from '../model/authority';
 
 const kind = z.enum(['attack', 'alert_level']);
 // A bare number in YAML (`[level, 4]`) is a term too.
@@ -66,7 +68,6 @@ const rulesFile = z.strictObject({
   lexicons: z.record(z.string(), termList).optional(),
   rules: z.array(rule).optional(),
   exclusions: z.array(exclusion).optional(),
-  authorities: z.array(z.strictObject({ id, country, terms: termList.optional() })).optional(),
 });
 
 const latLon = z.tuple([z.number().min(-90).max(90), z.number().min(-180).max(180)]);
@@ -165,7 +166,22 @@ export function loadDetectorConfig(configDir: string): DetectorConfig {
     }
     cfg.rules.push(...f.rules ?? []);
     cfg.exclusions.push(...f.exclusions ?? []);
-    cfg.authorities.push(...f.authorities ?? []);
+  }
+  // Authorities and their news terms live in the registry (authorities.yaml), not in rule files.
+  if (fs.existsSync(authoritiesFile(configDir))) {
+    try {
+      // The scale lets a news item's "raised to severe" or "von 3 auf 4" name the step.
+      cfg.authorities.push(...loadAuthorities(configDir).map((a) => ({
+        id: a.id, country: a.country, terms: a.terms,
+        scale: {
+          of: a.scale.length, numbering: a.numbering,
+          steps: a.scale.map((s) => ({ rank: s.rank, name: localName(a, s), name_en: s.en, names: allNames(s) })),
+        },
+      })));
+    } catch (e) {
+      if (!(e instanceof ConfigError)) throw e;
+      problems.push(...e.problems);
+    }
   }
   const coordinates = new Map<string, [number, number]>();
   for (const file of yamlFiles(path.join(configDir, 'places'))) {

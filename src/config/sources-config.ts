@@ -13,6 +13,8 @@ export interface SourceConfig {
   every: string;
   everyMs: number;
   language?: string;
+  /** `enabled: false` in YAML: kept for `tocsin parse --source`, never polled. */
+  enabled?: boolean;
   /** The entry as written, for adapters with options of their own. */
   options: Record<string, unknown>;
 }
@@ -34,6 +36,7 @@ const baseSchema = z
       .string()
       .regex(/^[a-z]{2}$/, 'must be a two-letter ISO 639-1 code such as en or fr')
       .optional(),
+    enabled: z.boolean().optional(),
   })
   .passthrough();
 
@@ -115,6 +118,7 @@ export function parseSourcesConfig(text: string, file: string, typeSchemas: Type
       every: entry.every,
       everyMs: parseDuration(entry.every) ?? MIN_INTERVAL_MS,
       language: entry.language,
+      enabled: entry.enabled ?? true,
       options: raw as Record<string, unknown>,
     });
   });

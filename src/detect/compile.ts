@@ -7,6 +7,7 @@ import type { DetectorConfig, TermGroupSpec, TermList } from './config-types';
 import type { CompiledDetectorConfig, CompiledExclusion, CompiledRule, GroupRef } from './compiled-types';
 import { TermIndexBuilder } from './term-index';
 import { INJURED_CUES, KILLED_CUES } from './casualty-lexicon';
+import { compileScale } from './level-mention';
 
 /** A configuration that cannot be compiled: every problem, with where it is. */
 export class DetectorConfigError extends Error {
@@ -137,7 +138,7 @@ export function compileDetectorConfig(cfg: DetectorConfig): CompiledDetectorConf
       ...(p.lat !== undefined && p.lon !== undefined ? { lat: p.lat, lon: p.lon } : {}),
     })),
     actors: cfg.actors.map((a) => ({ id: a.id, name: a.name })),
-    authorities: cfg.authorities.map((a) => ({ id: a.id, country: a.country })),
+    authorities: cfg.authorities.map((a) => ({ id: a.id, country: a.country, ...(a.scale ? { scale: compileScale(a.scale) } : {}) })),
     claimGroup,
   };
 }

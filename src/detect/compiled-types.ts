@@ -2,6 +2,7 @@
 import type { Kind } from '../model/detection';
 import type { KindSpec, PolicySpec, RequiresSpec } from './config-types';
 import type { TermIndex } from './term-index';
+import type { CompiledScale } from './level-mention';
 
 /** A term group by index into the scan's per-group hit lists (-1: no terms, requirements only). */
 export interface GroupRef {
@@ -52,6 +53,6 @@ export interface CompiledDetectorConfig {
   policy: PolicySpec;
   places: CompiledPlace[];
   actors: { id: string; name: string }[];
-  authorities: { id: string; country: string }[];
+  authorities: { id: string; country: string; scale?: CompiledScale }[];
   claimGroup: number;
 }

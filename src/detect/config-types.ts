@@ -4,6 +4,7 @@
  * validates files into this shape; `compileDetectorConfig` turns it into matchers.
  */
 import type { Kind } from '../model/detection';
+import type { Scale } from './level-mention';
 
 /**
  * Terms per language code: `{en: ["terror attack", "gunm*"], de: ["*anschlag"]}`.
@@ -87,6 +88,8 @@ export interface AuthoritySpec {
   id: string;
   country: string;
   terms?: TermList;
+  /** The authority's steps, lowest first: lets a news item's "raised to severe" name a rank. */
+  scale?: Scale;
 }
 
 export interface PlaceSpec {

@@ -15,6 +15,8 @@ import type { RuleContext, RuleOutcome } from './rule-eval';
 import { evaluateRule, requirementsMet } from './rule-eval';
 import { alertSeverity, attackSeverity } from './severity';
 import type { Hit } from './term-index';
+import type { Token } from './normalise';
+import { readLevelMention } from './level-mention';
 
 /** How one kind was judged, detected or not (for `tocsin explain`). */
 export interface KindVerdict {
@@ -65,7 +67,7 @@ function verdictFor(cfg: CompiledDetectorConfig, kind: Kind, outcomes: RuleOutco
 
 function build(
   cfg: CompiledDetectorConfig, verdict: KindVerdict, outcomes: RuleOutcome[], ctx: RuleContext,
-  entities: Entities, claimed: boolean, language: string,
+  entities: Entities, claimed: boolean, language: string, tokens: readonly Token[],
 ): Detection {
   const fired = outcomes.filter((o) => o.fired && o.rule.kind === verdict.kind);
   const tags = new Set(fired.flatMap((o) => o.rule.tags));
@@ -90,12 +92,15 @@ function build(
   if (verdict.kind === 'alert_level') {
     const authority = entities.authorities[0]
       ?? entities.countries.map((c) => cfg.authorities.find((a) => a.country === c)?.id).find((id) => id !== undefined);
+    const known = cfg.authorities.find((a) => a.id === authority);
     if (authority !== undefined) {
       detection.authority = authority;
       // The authority's country is the one whose level changed: it leads.
-      const home = cfg.authorities.find((a) => a.id === authority)?.country;
-      if (home !== undefined) detection.countries = [home, ...entities.countries.filter((c) => c !== home)];
+      if (known) detection.countries = [known.country, ...entities.countries.filter((c) => c !== known.country)];
     }
+    const direction = tags.has('raised') === tags.has('lowered') ? 'set' : tags.has('raised') ? 'raised' : 'lowered';
+    const near = fired.flatMap((o) => ctx.groupHits[o.rule.trigger] ?? []).map((h) => h.start);
+    detection.level = known?.scale ? readLevelMention(known.scale, tokens, direction, near) : { direction };
   }
   return detection;
 }
@@ -133,7 +138,7 @@ export function createDetector(cfg: CompiledDetectorConfig): Detector {
     // Language identification is the costliest step: only for texts that yield a detection.
     const language = detected.length === 0 ? '' : input.language || detectLanguage(text, hits);
     const claimed = (groupHits[cfg.claimGroup]?.length ?? 0) > 0;
-    const detections = detected.map((v) => build(cfg, v, outcomes, ctx, entities, claimed, language));
+    const detections = detected.map((v) => build(cfg, v, outcomes, ctx, entities, claimed, language, norm.tokens));
     return { detections, verdicts };
   }
   /** Both kinds found: if the headline alone reports just one, the other is context. */

@@ -1,6 +1,7 @@
 import type { Casualties, Incident, LevelReading } from '../model';
 import type { AlertMessage } from './message';
 import { levelChangeMessage } from './level-message';
+import { reportedLevelMessage } from './reported-level-message';
 import { countryName, displayName, formatUtc, joinAnd, plural, titleCase } from './text';
 
 export interface MessageOptions {
@@ -17,6 +18,7 @@ export interface MessageOptions {
 /** The platform-neutral message for an incident: an attack report or an alert-level change. */
 export function incidentMessage(incident: Incident, opts: MessageOptions = {}): AlertMessage {
   if (incident.level) return levelChangeMessage(incident, incident.level, opts);
+  if (incident.reported) return reportedLevelMessage(incident, incident.reported, opts);
   return attackMessage(incident, opts);
 }
 

@@ -2,6 +2,7 @@ import type { Incident, LevelChange, LevelReading } from '../model';
 import type { AlertMessage } from './message';
 import type { MessageOptions } from './incident-message';
 import { countryName, displayName, flagEmoji, formatUtc, titleCase } from './text';
+import { confirmationLine } from './reported-level-message';
 
 /** "SEVERE", or "alerte attentat (attack emergency)" when the authority's wording is not English. */
 export function levelLabel(r: LevelReading): string {
@@ -31,7 +32,7 @@ export function levelChangeMessage(incident: Incident, change: LevelChange, opts
     ? `${titleCase(change.direction)} ${formatUtc(cur.since)}`
     : `${titleCase(change.direction)} (seen ${formatUtc(cur.observedAt)})`;
   const meaning = opts.meaning?.(cur);
-  const body = [levelTransition(change), when, meaning, cur.expires ? `Expires ${formatUtc(cur.expires)}` : undefined];
+  const body = [levelTransition(change), when, meaning, cur.expires ? `Expires ${formatUtc(cur.expires)}` : undefined, confirmationLine(incident, opts)];
   return {
     kind: 'alert_level',
     severity: incident.severity,

@@ -1,24 +1,20 @@
+import type { Authority } from '../model/authority';
+import type { LevelReading } from '../model/level';
+import { levelMeaning } from '../detect/level-change';
 import type { MessageOptions } from './incident-message';
 
-/** Display names for messages: authorities and the sources configured. */
-export const AUTHORITY_NAMES: Record<string, string> = {
-  'uk-mi5': 'MI5 (UK)',
-  'fr-sgdsn': 'SGDSN — Vigipirate (France)',
-  'us-dhs': 'DHS — NTAS (United States)',
-  'au-asio': 'National Security (Australia)',
-  'nl-nctv': 'NCTV (Netherlands)',
-  'be-ocam': 'OCAM/CUTA (Belgium)',
-  'es-interior': 'Ministerio del Interior — NAA (Spain)',
-  'se-sapo': 'Säpo (Sweden)',
-  'no-pst': 'PST (Norway)',
-  'dk-pet': 'PET/CTA (Denmark)',
-  'at-dsn': 'DSN (Austria)',
-  'nz-nzsis': 'CTAG/NZSIS (New Zealand)',
-  'ca-itac': 'ITAC (Canada)',
-};
-
-export function messageOptionsFor(sources: readonly { id: string }[], extra: MessageOptions = {}): MessageOptions {
+/**
+ * Display names and level meanings for messages, from the authority registry
+ * (config/authorities.yaml) and the sources configured.
+ */
+export function messageOptionsFor(
+  sources: readonly { id: string }[],
+  authorities: readonly Authority[] = [],
+  extra: MessageOptions = {},
+): MessageOptions {
   const sourceNames: Record<string, string> = {};
   for (const s of sources) sourceNames[s.id] = s.id;
-  return { authorityNames: AUTHORITY_NAMES, sourceNames, ...extra };
+  const authorityNames = Object.fromEntries(authorities.map((a) => [a.id, a.label]));
+  const meaning = (r: LevelReading) => levelMeaning(r, authorities);
+  return { authorityNames, sourceNames, meaning, ...extra };
 }

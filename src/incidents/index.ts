@@ -3,6 +3,10 @@ export { decideGroup, scoreMatch, candidateOf, ATTACK_WINDOW_MS, LEVEL_WINDOW_MS
 export type { Candidate, GroupDecision, MatchScore } from './grouping';
 export { openIncident, mergeReport, incidentId } from './record';
 export type { ReportInput, MergeResult } from './record';
-export { levelChangeIncident, levelChangeIncidentId } from './level-incident';
+export {
+  levelChangeIncident, levelChangeIncidentId, reportedLevelKey, findLevelIncident, levelReportOf, reportedLevelIncident, joinLevelReport,
+  settleReported, incidentRank, reportedLevels, LEVEL_JOIN_WINDOW_MS, LEVEL_CONFIRM_GRACE_MS,
+} from './level-incident';
+export type { ReportedLevel } from './level-incident';
 export { distinctiveTerms, overlap } from './terms';
 export { groupOffline, type OfflineReport } from './offline';

@@ -28,6 +28,24 @@ export interface Explanation {
   notes: string[];
 }
 
+/** A step on an authority's scale. */
+export interface LevelStep {
+  /** 1-based position on the scale. */
+  rank: number;
+  /** The authority's own wording. */
+  name: string;
+  name_en: string;
+}
+
+/** What a news item says about a level change: which way, and the steps where it names them. */
+export interface LevelMention {
+  direction: 'raised' | 'lowered' | 'set';
+  /** Steps on the scale, when the authority's scale is known. */
+  of?: number;
+  to?: LevelStep;
+  from?: LevelStep;
+}
+
 /** What the detector makes of one text. */
 export interface Detection {
   kind: Kind;
@@ -41,8 +59,10 @@ export interface Detection {
   casualties: Casualties;
   language: string;
   score: number;
-  /** For `alert_level` news: the tracked authority it names, if any. */
+  /** For `alert_level` news: the authority it names (registry id), if any; else `countries[0]` is where. */
   authority?: string;
+  /** For `alert_level` news: direction and steps of the reported change. */
+  level?: LevelMention;
   explanation: Explanation;
 }
 

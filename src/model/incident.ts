@@ -1,5 +1,5 @@
-import type { Casualties, Kind, Place } from './detection';
-import type { LevelChange } from './level';
+import type { Casualties, Kind, LevelMention, Place } from './detection';
+import type { LevelChange, LevelReading } from './level';
 import type { Severity } from './severity';
 
 export interface Report {
@@ -10,6 +10,19 @@ export interface Report {
   language: string;
   /** When the report was published (or first seen, when the feed gives no date). */
   at: string;
+}
+
+/**
+ * A level change as the news reported it, before (or without) the official source.
+ * `confirmed`: an official reading agreed; `disputed`: the official reading says another step.
+ */
+export interface LevelReport extends LevelMention {
+  /** Registry id; absent when the registry lacks the authority (then `country` says where). */
+  authority?: string;
+  country: string;
+  status: 'reported' | 'confirmed' | 'disputed';
+  /** The official reading that confirmed or disputed the report. */
+  official?: LevelReading;
 }
 
 /** One real-world event, however many outlets report it. */
@@ -31,8 +44,10 @@ export interface Incident {
   claimedBy: string[];
   casualties: Casualties;
   reports: Report[];
-  /** Set for kind `alert_level` incidents built from an official source. */
+  /** Set for kind `alert_level` incidents built from an official source (or confirmed by it). */
   level?: LevelChange;
+  /** Set for kind `alert_level` incidents opened by a news report of the change. */
+  reported?: LevelReport;
   /** For level incidents: `authority/scope`; identity comes from labels, not text. */
   key?: string;
   /** Distinctive normalised words of the reports so far (bounded), for near-duplicate matching. */

@@ -7,3 +7,4 @@ export * from './subscription';
 export * from './incident';
 export * from './source-state';
 export * from './delivery';
+export * from './authority';

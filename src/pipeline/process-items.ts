@@ -3,6 +3,7 @@ import type { FeedEntry } from '../sources/feed';
 import { distinctiveTerms } from '../incidents';
 import type { PipelineDeps } from './deps';
 import { recordReport } from './record-incident';
+import { recordLevelReport } from './record-level';
 
 export interface ItemsOutcome {
   fresh: number;
@@ -42,23 +43,22 @@ export async function processEntries(sourceId: string, entries: FeedEntry[], bas
     for (const detection of found) {
       detections++;
       deps.metrics.detection(detection.kind);
+      const at = item.published ?? deps.clock().toISOString();
+      const input = {
+        detection,
+        report: { itemId: `${sourceId}/${item.id}`, sourceId, url: item.url, title: item.title, language: detection.language, at },
+        title: item.title,
+        summary: item.summary,
+        terms: distinctiveTerms(`${item.title} ${item.summary}`),
+      };
       if (detection.kind === 'alert_level') {
-        // News of a level change is a hint, not a source: ask the authority itself.
+        // Reported now as "reported by <outlet>"; the official page, polled early, confirms it in the same message.
+        await recordLevelReport(input, deps);
         if (detection.authority) deps.requestLevelPoll(detection.authority);
         deps.log.info({ source: sourceId, item: item.id, authority: detection.authority }, 'news reports an alert-level change');
         continue;
       }
-      const at = item.published ?? deps.clock().toISOString();
-      await recordReport(
-        {
-          detection,
-          report: { itemId: `${sourceId}/${item.id}`, sourceId, url: item.url, title: item.title, language: detection.language, at },
-          title: item.title,
-          summary: item.summary,
-          terms: distinctiveTerms(`${item.title} ${item.summary}`),
-        },
-        deps,
-      );
+      await recordReport(input, deps);
     }
     await deps.store.markSeen(sourceId, [item.id]);
   }

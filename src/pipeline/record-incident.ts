@@ -8,7 +8,7 @@ const CANDIDATE_DAYS = 8;
 const LOCK_TTL_MS = 10_000;
 
 /** Replicas decide grouping one at a time per kind, so two reports of one event never open two incidents. */
-async function withLock<T>(deps: PipelineDeps, key: string, fn: () => Promise<T>): Promise<T> {
+export async function withLock<T>(deps: PipelineDeps, key: string, fn: () => Promise<T>): Promise<T> {
   const owner = `${process.pid}-${deps.random().toString(36).slice(2)}`;
   for (let i = 0; ; i++) {
     if (await deps.store.tryLock(key, owner, LOCK_TTL_MS)) break;

@@ -10,7 +10,7 @@ const CHANGES: [lang: string, title: string, summary: string, severity: string, 
   ['fr', 'Vigipirate : le niveau abaissé', 'Le niveau de la posture Vigipirate a été abaissé à "sécurité renforcée – risque attentat".', 'low', 'fr-sgdsn'],
   ['de', 'Österreich erhöht Terrorwarnstufe', 'Die Terrorwarnstufe in Österreich wurde auf die zweithöchste Stufe erhöht.', 'high', 'at-dsn'],
   ['de', 'Schweden senkt Terrorwarnstufe', 'Die Terrorwarnstufe in Schweden wurde auf drei gesenkt.', 'low', 'se-sapo'],
-  ['es', 'España eleva el nivel de alerta antiterrorista', 'El Ministerio del Interior eleva el nivel de alerta antiterrorista al máximo.', 'critical', 'es-naa'],
+  ['es', 'España eleva el nivel de alerta antiterrorista', 'El Ministerio del Interior eleva el nivel de alerta antiterrorista al máximo.', 'critical', 'es-interior'],
   ['it', 'Italia, alzato il livello di allerta terrorismo', "Il Viminale ha alzato il livello di allerta dopo l'attacco.", 'high', ''],
   ['nl', 'Dreigingsniveau verhoogd naar 4', 'De NCTV heeft het dreigingsniveau verhoogd naar niveau 4 van de 5.', 'high', 'nl-nctv'],
   ['nl', 'België verlaagt dreigingsniveau', 'Het OCAD heeft het dreigingsniveau verlaagd naar niveau 2.', 'low', 'be-ocam'],
@@ -36,9 +36,9 @@ describe('alert-level changes in every supported language', () => {
     expect(d?.countries[0]).toBe('FR');
   });
 
-  test('a level kept at the top is news of medium severity, not an escalation', () => {
-    const d = detectionOf('alert_level', 'Vigipirate maintenu au niveau urgence attentat', 'Le plan Vigipirate est maintenu au niveau urgence attentat pour les fêtes.');
-    expect(d?.severity).toBe('medium');
+  test('a level kept or extended is not a change (labelling rules of the news fixtures)', () => {
+    expect(kindsOf('Vigipirate maintenu au niveau urgence attentat', 'Le plan Vigipirate est maintenu au niveau urgence attentat pour les fêtes.')).toEqual([]);
+    expect(kindsOf('Yellow terror level extended in the region', 'The governor extended the yellow terrorist threat level until July 23.')).toEqual([]);
   });
 
   test('a static description of the scale is not a change', () => {

@@ -3,6 +3,18 @@ import path from 'node:path';
 import type { LevelReading } from '../../src/model/level';
 import { getLevelAdapter } from '../../src/sources/levels';
 import type { FetchedDoc, LevelSourceConfig } from '../../src/sources/levels';
+import { loadAuthorities } from '../../src/config/authorities-config';
+import type { Authority } from '../../src/model/authority';
+
+/** The shipped registry, config/authorities.yaml. */
+export const REGISTRY: Authority[] = loadAuthorities(path.resolve(__dirname, '../../config'));
+
+/** A source entry with its registry authority attached, as loadConfig attaches it. */
+export function withAuthority(entry: LevelSourceConfig): LevelSourceConfig {
+  const id = typeof entry.authority === 'string' ? entry.authority : getLevelAdapter(entry.type)?.authority;
+  const authorityEntry = REGISTRY.find((a) => a.id === id);
+  return authorityEntry ? { ...entry, authorityEntry } : entry;
+}
 
 export const NOW = new Date('2026-11-28T12:00:00Z');
 export const SHARED_GOV = path.resolve(__dirname, '../../../shared/fixtures/gov');
@@ -26,7 +38,7 @@ export function doc(body: string, status = 200, url = 'https://example.gov/level
 }
 
 export function source(type: string, options: Record<string, unknown> = {}): LevelSourceConfig {
-  return { id: `test-${type}`, type, url: 'https://example.gov/level', every: '15m', ...options };
+  return withAuthority({ id: `test-${type}`, type, url: 'https://example.gov/level', every: '15m', ...options });
 }
 
 export function parseWith(type: string, body: string, options: Record<string, unknown> = {}, status = 200): LevelReading[] {

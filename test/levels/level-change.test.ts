@@ -1,3 +1,4 @@
+import { REGISTRY } from './helpers';
 import { compareReading, describeLevel, levelMeaning } from '../../src/detect/level-change';
 import type { LevelReading } from '../../src/model/level';
 
@@ -61,15 +62,15 @@ describe('describeLevel and levelMeaning', () => {
   });
 
   it('says what a level means, per authority', () => {
-    expect(levelMeaning(uk(4))).toBe('an attack is highly likely');
-    expect(levelMeaning(uk(5))).toMatch(/near future/);
-    expect(levelMeaning(ntas(0, 'No active advisory'))).toBe('no NTAS advisory is in force');
-    expect(levelMeaning({ ...uk(3), authority: 'nl-nctv' })).toBe('an attack is conceivable');
+    expect(levelMeaning(uk(4), REGISTRY)).toBe('an attack is highly likely');
+    expect(levelMeaning(uk(5), REGISTRY)).toMatch(/near future/);
+    expect(levelMeaning(ntas(0, 'No active advisory'), REGISTRY)).toBe('no NTAS advisory is in force');
+    expect(levelMeaning({ ...uk(3), authority: 'nl-nctv' }, REGISTRY)).toBe('an attack is conceivable');
   });
 
   it('falls back to the place on the scale for an authority it does not know', () => {
     const other = { ...uk(2), authority: 'xx-new', of: 4, name: 'Orange', name_en: 'Orange' };
-    expect(levelMeaning(other)).toBe('Orange: step 2 of 4');
-    expect(levelMeaning({ ...other, rank: 4 })).toBe('Orange: the highest step of 4');
+    expect(levelMeaning(other, REGISTRY)).toBe('Orange: step 2 of 4');
+    expect(levelMeaning({ ...other, rank: 4 }, REGISTRY)).toBe('Orange: the highest step of 4');
   });
 });

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import type { LevelSourceConfig } from '../../src/sources/levels';
 import { getLevelAdapter, levelSourceSchemas } from '../../src/sources/levels';
-import { describeShared, doc, failureOf, NOW, own, parseWith, shared, summary } from './helpers';
+import { describeShared, doc, failureOf, NOW, own, parseWith, shared, summary, withAuthority } from './helpers';
 
 const shipped: LevelSourceConfig[] = parseYaml(
   readFileSync(path.resolve(__dirname, '../../config/sources.yaml'), 'utf8'),
@@ -17,7 +17,7 @@ function shippedEntry(id: string): LevelSourceConfig {
 
 /** Parses `body` as the shipped source `id` would. */
 function readShipped(id: string, body: string) {
-  const entry = shippedEntry(id);
+  const entry = withAuthority(shippedEntry(id));
   return getLevelAdapter(entry.type)!.parse(doc(body, 200, entry.url), entry, NOW);
 }
 
@@ -26,8 +26,7 @@ function shippedFailure(id: string, body: string): string {
   return failureOf('level-page', body, options);
 }
 
-const NL_LEVELS = ['Minimaal', 'Beperkt', 'Aanzienlijk', 'Substantieel', 'Kritiek'].map((name) => ({ name, name_en: name }));
-const nl = (extra: Record<string, unknown>) => ({ authority: 'nl-nctv', country: 'NL', levels: NL_LEVELS, ...extra });
+const nl = (extra: Record<string, unknown>) => ({ authority: 'nl-nctv', ...extra });
 
 describe('shipped alert-level sources', () => {
   const levelEntries = shipped.filter((s) => s.type !== 'feed');
@@ -53,12 +52,14 @@ describe('shipped alert-level sources', () => {
     }
   });
 
-  it('rejects entries with a typo, a pattern without a group, or nowhere to look', () => {
+  it('rejects entries with a typo, a pattern without a group, or a scale of their own', () => {
     const base = { id: 'x', type: 'level-page', url: 'https://x.example', every: '15m', ...nl({}) };
     expect(levelSourceSchemas['level-page'].safeParse({ ...base, pattern: 'level (\\d)' }).success).toBe(true);
     expect(levelSourceSchemas['level-page'].safeParse({ ...base, pattern: 'level \\d' }).success).toBe(false);
     expect(levelSourceSchemas['level-page'].safeParse({ ...base, pattern: '(' }).success).toBe(false);
-    expect(levelSourceSchemas['level-page'].safeParse(base).success).toBe(false);
+    // Nothing to say where the level is: the page's statements are read (see statements.ts).
+    expect(levelSourceSchemas['level-page'].safeParse(base).success).toBe(true);
+    expect(levelSourceSchemas['level-page'].safeParse({ ...base, levels: [] }).success).toBe(false);
     expect(levelSourceSchemas['uk-mi5'].safeParse({ id: 'u', type: 'uk-mi5', url: 'https://x.example', every: '10m', evry: 1 }).success).toBe(false);
   });
 
@@ -121,18 +122,14 @@ describe('level-page on written pages', () => {
     expect(failureOf('level-page', own('nl-nctv-page.html'), nl({ pattern: 'Huidig niveau: (\\w+)' }))).toMatch(/pattern did not match/);
     expect(failureOf('level-page', '<p>Level: orange</p>', nl({ pattern: 'Level: (\\w+)' }))).toMatch(/no level name in "orange"/);
     expect(failureOf('level-page', '<p>Level: 7</p>', nl({ pattern: 'Level: (\\d)' }))).toMatch(/outside the configured scale of 5/);
-    expect(failureOf('level-page', '<p>x</p>', { authority: 'nl-nctv', pattern: '(x)' })).toMatch(/^bad level-page config for test-level-page: /);
+    expect(failureOf('level-page', '<p>x</p>', { authority: 'nl-nctv', pattern: '(x)', levels: [] })).toMatch(/^bad level-page config for test-level-page: /);
+    expect(failureOf('level-page', '<p>x</p>', { authority: 'xx-unknown', pattern: '(x)' })).toMatch(/xx-unknown is not in config\/authorities.yaml/);
   });
 
   it('matches the longest name, accent- and case-insensitively, and reads numbers from json_path', () => {
-    const levels = [
-      { name: 'Vigilance', name_en: 'Vigilance' },
-      { name: 'Vigilance renforcée', name_en: 'Heightened vigilance' },
-      { name: 'Alerte attentat', name_en: 'Attack emergency' },
-    ];
-    const opts = { authority: 'xx-test', country: 'FR', levels };
+    const opts = { authority: 'fr-sgdsn' };
     expect(parseWith('level-page', own('level-page.json'), { ...opts, json_path: 'data.levels[0].name' })[0]?.rank).toBe(2);
-    expect(parseWith('level-page', own('level-page.json'), { ...opts, json_path: 'data.number' })[0]?.name).toBe('Vigilance renforcée');
+    expect(parseWith('level-page', own('level-page.json'), { ...opts, json_path: 'data.number' })[0]?.name).toBe('vigilance renforcée');
     expect(parseWith('level-page', '<p>Niveau : VIGILANCE RENFORCEE</p>', { ...opts, pattern: 'Niveau : (.+)' })[0]?.rank).toBe(2);
     expect(failureOf('level-page', own('level-page.json'), { ...opts, json_path: 'data.missing' })).toMatch(/nothing at json_path/);
     expect(failureOf('level-page', own('nl-nctv-page.html'), { ...opts, json_path: 'data.number' })).toMatch(/HTML page where JSON/);

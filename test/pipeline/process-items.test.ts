@@ -68,11 +68,12 @@ describe('processing new items', () => {
     expect(await store.filterUnseen('wire', ['2'])).toEqual([]);
   });
 
-  it('asks for an early poll of the authority when news reports a level change, and posts nothing itself', async () => {
+  it('posts a level change the news reports as "reported", and asks for an early poll of the authority', async () => {
     await processItems('wire', [item('1', 'calm')], false, deps);
     await processItems('wire', [item('3', 'France raises Vigipirate to its top level')], true, deps);
     expect(polls).toEqual(['fr-sgdsn']);
-    expect(outbox.jobs).toHaveLength(0);
+    expect(outbox.jobs.map((j) => [j.channel, j.version])).toEqual([['discord:9', 1]]);
+    expect((await store.getIncident(outbox.jobs[0]?.incidentId ?? ''))?.reported?.status).toBe('reported');
   });
 
   it('does not mark an item seen when the store fails before its deliveries are queued', async () => {

@@ -1,3 +1,4 @@
+import type { Authority } from '../../model/authority';
 import type { LevelReading } from '../../model/level';
 
 /** A fetched response, its body already decoded to text by the fetch layer. */
@@ -16,6 +17,8 @@ export interface LevelSourceConfig {
   url: string;
   every: string;
   language?: string;
+  /** The entry's authority from config/authorities.yaml, attached at load (see attachAuthorities). */
+  authorityEntry?: Authority;
   [option: string]: unknown;
 }
 
@@ -25,6 +28,8 @@ export interface LevelSourceConfig {
  */
 export interface LevelAdapter {
   type: string;
+  /** The authority a coded adapter reads; `level-page` entries name theirs with `authority:`. */
+  authority?: string;
   parse(doc: FetchedDoc, source: LevelSourceConfig, now: Date): LevelReading[];
 }
 

@@ -1,15 +1,10 @@
 import { load } from 'cheerio';
 import type { LevelAdapter } from './adapter';
 import { LevelSourceError } from './adapter';
-import { readingOf } from './reading';
-import type { ScaleStep } from './reading';
+import { allNames } from '../../model/authority';
+import { readingFor, registryEntry, stepOf } from './reading';
 import { assertUsableResponse } from './response-guard';
 import { foldText } from './text';
-
-export const AU_SCALE: ScaleStep[] = ['NOT EXPECTED', 'POSSIBLE', 'PROBABLE', 'EXPECTED', 'CERTAIN'].map((n) => ({
-  name: n,
-  name_en: n,
-}));
 
 /**
  * nationalsecurity.gov.au embeds `<script id="ThreatLevelJson">{"ThreatLevelName": …}</script>`.
@@ -17,7 +12,9 @@ export const AU_SCALE: ScaleStep[] = ['NOT EXPECTED', 'POSSIBLE', 'PROBABLE', 'E
  */
 export const auNationalSecurityAdapter: LevelAdapter = {
   type: 'au-nationalsecurity',
-  parse(doc, _source, now) {
+  authority: 'au-asio',
+  parse(doc, source, now) {
+    const au = registryEntry(source, 'au-asio');
     const $ = load(assertUsableResponse(doc, 'html'));
     const script = $('script#ThreatLevelJson').first();
     if (script.length === 0) throw new LevelSourceError('threat level not found: no ThreatLevelJson script on the page');
@@ -31,9 +28,8 @@ export const auNationalSecurityAdapter: LevelAdapter = {
       throw new LevelSourceError('ThreatLevelJson is not valid JSON');
     }
     const name = typeof data === 'object' && data !== null ? (data as Record<string, unknown>).ThreatLevelName : undefined;
-    const rank = typeof name === 'string' ? AU_SCALE.findIndex((s) => foldText(s.name) === foldText(name)) + 1 : 0;
+    const rank = typeof name === 'string' ? au.scale.findIndex((s) => allNames(s).some((n) => foldText(n) === foldText(name))) + 1 : 0;
     if (rank === 0) throw new LevelSourceError(`unknown Australian threat level name ${JSON.stringify(name ?? null).slice(0, 40)}`);
-    const place = { authority: 'au-asio', country: 'AU', scope: 'national' };
-    return [readingOf(place, rank, AU_SCALE.length, AU_SCALE[rank - 1] as ScaleStep, doc, now)];
+    return [readingFor(au, 'national', rank, stepOf(au, rank), doc, now)];
   },
 };

@@ -6,6 +6,10 @@ const common = {
   url: z.url({ protocol: /^https?$/ }),
   every: z.string().regex(/^\d+[smh]$/, 'an interval such as 30s, 10m or 1h'),
   language: z.string().regex(/^[a-z]{2}$/, 'an ISO 639-1 code such as en').optional(),
+  /** false: kept in the file (for `tocsin parse --source`) but not polled. */
+  enabled: z.boolean().optional(),
+  /** false: the reader was not checked against the authority's real text (see docs/levels.md). */
+  verified: z.boolean().optional(),
 };
 
 const regexWithGroup = z.string().min(1).superRefine((src, ctx) => {
@@ -17,27 +21,18 @@ const regexWithGroup = z.string().min(1).superRefine((src, ctx) => {
   }
 });
 
-/** One step of a `level-page` scale; `aliases` are other wordings of the same step (old names, descriptions). */
-export const levelStepSchema = z.strictObject({
-  name: z.string().min(1),
-  name_en: z.string().min(1),
-  aliases: z.array(z.string().min(1)).optional(),
-});
-
 export const levelPageSchema = z
   .strictObject({
     ...common,
     type: z.literal('level-page'),
+    /** An id of config/authorities.yaml: its scale and languages are what the page is read with. */
     authority: z.string().regex(/^[a-z0-9-]+$/, 'a key such as nl-nctv'),
-    country: z.string().regex(/^[A-Z]{2}$/, 'an ISO 3166-1 alpha-2 code such as NL'),
     scope: z.string().regex(/^[a-z0-9-]+$/).default('national'),
     selector: z.string().min(1).optional(),
     pattern: regexWithGroup.optional(),
     json_path: z.string().regex(/^[A-Za-z0-9_$]+(?:\.[A-Za-z0-9_$]+|\[\d+\])*$/, 'a path such as data.level or items[0].name').optional(),
-    levels: z.array(levelStepSchema).min(2, 'a scale has at least two steps, lowest first'),
-  })
-  .refine((o) => o.selector || o.pattern || o.json_path, {
-    message: 'give selector, pattern or json_path to say where the level is',
+    /** Read the current step from the markup of the scale list (see docs/levels.md, Norway). */
+    markup: z.boolean().optional(),
   })
   .refine((o) => !(o.json_path && (o.selector || o.pattern)), {
     message: 'json_path reads a JSON body: it cannot be combined with selector or pattern',

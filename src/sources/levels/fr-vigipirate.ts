@@ -1,41 +1,24 @@
+import type { Authority } from '../../model/authority';
+import { allNames } from '../../model/authority';
 import type { LevelAdapter } from './adapter';
 import { LevelSourceError } from './adapter';
 import { parseFrenchDate } from './dates';
 import { loadWithoutChrome, mainContent } from './page-region';
-import { readingOf } from './reading';
-import type { ScaleStep } from './reading';
+import { readingFor, registryEntry, stepOf } from './reading';
 import { assertUsableResponse } from './response-guard';
-import { elementText, foldText } from './text';
+import { elementText, escapeRegExp, foldText } from './text';
 
-const NAME_EN = ['Vigilance', 'Heightened vigilance', 'Attack emergency'];
-
-/** The plan of 2016 and the plan of 22 June 2026 name the same three stages differently. */
-export const VIGIPIRATE_2016: ScaleStep[] = [
-  { name: 'Vigilance', name_en: 'Vigilance' },
-  { name: 'Sécurité renforcée – risque attentat', name_en: 'Heightened vigilance' },
-  { name: 'Urgence attentat', name_en: 'Attack emergency' },
-];
-export const VIGIPIRATE_2026: ScaleStep[] = [
-  { name: 'vigilance', name_en: 'Vigilance' },
-  { name: 'vigilance renforcée', name_en: 'Heightened vigilance' },
-  { name: 'alerte attentat', name_en: 'Attack emergency' },
-];
-
-// Folded wordings, longest first so the regex alternation never stops at "vigilance".
-const WORDINGS: Array<{ re: string; rank: number; plan: ScaleStep[] }> = [
-  { re: "securite renforcee[^a-z0-9']+risque attentat", rank: 2, plan: VIGIPIRATE_2016 },
-  { re: 'vigilance renforcee', rank: 2, plan: VIGIPIRATE_2026 },
-  { re: 'urgence attentat', rank: 3, plan: VIGIPIRATE_2016 },
-  { re: 'alerte attentat', rank: 3, plan: VIGIPIRATE_2026 },
-  { re: 'risque attentat', rank: 2, plan: VIGIPIRATE_2016 },
-  { re: 'vigilance', rank: 1, plan: VIGIPIRATE_2026 },
-];
-const LEVEL = `(${WORDINGS.map((w) => w.re).join('|')})(?![a-z0-9])`;
+/** Each wording of each stage (2016 and 2026 plans), folded, as a regex source, longest first. */
+function wordings(a: Authority): Array<{ re: string; rank: number; name: string }> {
+  return a.scale
+    .flatMap((st) => allNames(st).map((name) => ({ re: foldText(name).split(/[^a-z0-9']+/).filter(Boolean).map(escapeRegExp).join("[^a-z0-9']+"), rank: st.rank, name })))
+    .sort((x, y) => y.re.length - x.re.length);
+}
 const STAGE = "(?:stade|niveau|posture)(?: d'alerte)?(?: vigipirate| du plan vigipirate)?";
 const PARTICIPLE = '(?:positionnee?s?|placee?s?|maintenue?s?|portee?s?|elevee?s?|relevee?s?|rehaussee?s?|abaissee?s?|passee?s?|fixee?s?|activee?s?|reste|demeure|se situe|est|sont)';
 
 // Statements of the posture in force, not the definitions of the stages that pages also list.
-const STATEMENTS = [
+const statements = (LEVEL: string): RegExp[] => [
   new RegExp(`\\b${PARTICIPLE} (?:a nouveau |desormais |toujours )?(?:(?:au|a) (?:l'|le )?(?:nouveau )?${STAGE}|en(?: (?:nouveau )?${STAGE})?) :? ?${LEVEL}`),
   new RegExp(`\\b${STAGE} :? ?${LEVEL} (?:est|a ete|reste|demeure) (?:active|activee|maintenu|maintenue|en vigueur|applicable|declenche)\\b`),
   new RegExp(`\\b${STAGE} (?:actuel|actuelle|en vigueur|en cours) ?:? (?:est (?:le |au )?(?:stade |niveau )?)?${LEVEL}`),
@@ -46,22 +29,23 @@ const SINCE = /(?:a compter du|a partir du|depuis le|prend effet le|en vigueur d
 /** France's Vigipirate stage from the SGDSN page's statement of the current posture. */
 export const frVigipirateAdapter: LevelAdapter = {
   type: 'fr-vigipirate',
+  authority: 'fr-sgdsn',
   parse(doc, source, now) {
+    const fr = registryEntry(source, 'fr-sgdsn');
     const $ = loadWithoutChrome(assertUsableResponse(doc, 'html'));
     const selector = typeof source.selector === 'string' ? source.selector : undefined;
     const text = foldText(elementText(mainContent($, selector)));
-    const found = firstStatement(text);
+    const found = firstStatement(text, wordings(fr));
     if (!found) throw new LevelSourceError('Vigipirate level not found: no statement of the current posture on the page');
-    const step = found.plan[found.rank - 1] as ScaleStep;
-    const place = { authority: 'fr-sgdsn', country: 'FR', scope: 'national' };
     const since = parseFrenchDate(SINCE.exec(text)?.[1] ?? '');
-    return [readingOf(place, found.rank, 3, { name: step.name, name_en: NAME_EN[found.rank - 1] ?? step.name_en }, doc, now, { since })];
+    return [readingFor(fr, 'national', found.rank, stepOf(fr, found.rank, found.name), doc, now, { since })];
   },
 };
 
-function firstStatement(text: string): { rank: number; plan: ScaleStep[] } | undefined {
+function firstStatement(text: string, WORDINGS: Array<{ re: string; rank: number; name: string }>): { rank: number; name: string } | undefined {
+  const LEVEL = `(${WORDINGS.map((w) => w.re).join('|')})(?![a-z0-9])`;
   let best: { at: number; wording: string } | undefined;
-  for (const re of STATEMENTS) {
+  for (const re of statements(LEVEL)) {
     const m = re.exec(text);
     const wording = m?.slice(1).find((g) => g !== undefined);
     if (m && wording && (!best || m.index < best.at)) best = { at: m.index, wording };

@@ -4,7 +4,9 @@ import { LevelSourceError } from './adapter';
 import { describeIssues, levelPageSchema } from './config-schema';
 import type { LevelPageOptions } from './config-schema';
 import { loadWithoutChrome } from './page-region';
-import { readingOf } from './reading';
+import type { Authority } from '../../model/authority';
+import { allNames } from '../../model/authority';
+import { readingFor, registryEntry, stepOf } from './reading';
 import { assertUsableResponse } from './response-guard';
 import { elementText, findLevelNames, squash } from './text';
 
@@ -15,15 +17,14 @@ import { elementText, findLevelNames, squash } from './text';
 export const levelPageAdapter: LevelAdapter = {
   type: 'level-page',
   parse(doc, source, now) {
-    const parsed = levelPageSchema.safeParse(source);
+    const { authorityEntry: _entry, ...entry } = source;
+    const parsed = levelPageSchema.safeParse(entry);
     if (!parsed.success) throw new LevelSourceError(`bad level-page config for ${source.id}: ${describeIssues(parsed.error)}`);
     const opts = parsed.data;
+    const authority = registryEntry(source, opts.authority);
     const located = opts.json_path ? fromJson(doc, opts.json_path) : fromPage(doc, opts);
-    const rank = rankOf(located, opts);
-    const place = { authority: opts.authority, country: opts.country, scope: opts.scope };
-    const step = opts.levels[rank - 1];
-    if (!step) throw new LevelSourceError(`level ${rank} is outside the configured scale of ${opts.levels.length}`);
-    return [readingOf(place, rank, opts.levels.length, step, doc, now)];
+    const rank = rankOf(located, authority);
+    return [readingFor(authority, opts.scope, rank, stepOf(authority, rank), doc, now)];
   },
 };
 
@@ -59,14 +60,15 @@ function fromJson(doc: FetchedDoc, path: string): string {
   throw new LevelSourceError(`level not found: nothing at json_path ${path}`);
 }
 
-function rankOf(text: string, opts: LevelPageOptions): number {
+function rankOf(text: string, authority: Authority): number {
   const trimmed = text.trim();
+  const of = authority.scale.length;
   if (/^\d+$/.test(trimmed)) {
     const n = Number(trimmed);
-    if (n >= 1 && n <= opts.levels.length) return n;
-    throw new LevelSourceError(`level ${n} is outside the configured scale of ${opts.levels.length}`);
+    if (n >= 1 && n <= of) return authority.numbering === 'descending' ? of + 1 - n : n;
+    throw new LevelSourceError(`level ${n} is outside the configured scale of ${of}`);
   }
-  const wordings = opts.levels.map((l, i) => ({ rank: i + 1, names: [l.name, l.name_en, ...(l.aliases ?? [])] }));
+  const wordings = authority.scale.map((st) => ({ rank: st.rank, names: allNames(st) }));
   const ranks = new Set(findLevelNames(trimmed, wordings).map((m) => m.rank));
   const snippet = JSON.stringify(trimmed.length > 60 ? `${trimmed.slice(0, 60)}…` : trimmed);
   if (ranks.size === 0) throw new LevelSourceError(`level not found: no level name in ${snippet}`);

@@ -2,13 +2,13 @@ import { load } from 'cheerio';
 import type { FetchedDoc, LevelAdapter } from './adapter';
 import { LevelSourceError } from './adapter';
 import { parseMi5Date } from './dates';
-import { readingOf } from './reading';
-import type { ReadingPlace, ScaleStep } from './reading';
+import type { Authority } from '../../model/authority';
+import { readingFor, registryEntry, stepOf } from './reading';
 import { assertUsableResponse } from './response-guard';
 import { foldText, squash } from './text';
 
+// The feed's grammar is fixed; the level words are those of the registry's scale (checked at parse).
 const WORDS = ['low', 'moderate', 'substantial', 'severe', 'critical'];
-export const UK_SCALE: ScaleStep[] = WORDS.map((w) => ({ name: w.toUpperCase(), name_en: w.toUpperCase() }));
 const LEVEL = `(${WORDS.join('|')})`;
 
 // Each scope's statement, in the feed's current and earlier (pre-2019) wordings.
@@ -25,7 +25,10 @@ const NORTHERN_IRELAND = [
 /** MI5's threat-level RSS: the national level and the Northern Ireland-related level. */
 export const ukMi5Adapter: LevelAdapter = {
   type: 'uk-mi5',
-  parse(doc, _source, now) {
+  authority: 'uk-mi5',
+  parse(doc, source, now) {
+    const uk = registryEntry(source, 'uk-mi5');
+    if (uk.scale.map((st) => foldText(st.en)).join() !== WORDS.join()) throw new LevelSourceError('the uk-mi5 scale of authorities.yaml is not the feed\'s five words');
     const $ = load(assertUsableResponse(doc, 'xml'), { xml: true });
     const item = $('rss > channel > item, channel > item, item').first();
     if (item.length === 0) throw new LevelSourceError('threat level not found: the feed has no item');
@@ -36,9 +39,9 @@ export const ukMi5Adapter: LevelAdapter = {
 
     const national = firstLevel(text, NATIONAL);
     if (national === undefined) throw new LevelSourceError('threat level not found in the MI5 feed item');
-    const readings = [reading('national', national, doc, now, since)];
+    const readings = [reading(uk, 'national', national, doc, now, since)];
     const ni = firstLevel(text, NORTHERN_IRELAND);
-    if (ni !== undefined) readings.push(reading('northern-ireland', ni, doc, now, since));
+    if (ni !== undefined) readings.push(reading(uk, 'northern-ireland', ni, doc, now, since));
     return readings;
   },
 };
@@ -51,7 +54,6 @@ function firstLevel(text: string, patterns: RegExp[]): number | undefined {
   return undefined;
 }
 
-function reading(scope: string, rank: number, doc: FetchedDoc, now: Date, since: string | undefined) {
-  const place: ReadingPlace = { authority: 'uk-mi5', country: 'GB', scope };
-  return readingOf(place, rank, UK_SCALE.length, UK_SCALE[rank - 1] as ScaleStep, doc, now, { since });
+function reading(uk: Authority, scope: string, rank: number, doc: FetchedDoc, now: Date, since: string | undefined) {
+  return readingFor(uk, scope, rank, stepOf(uk, rank), doc, now, { since });
 }

@@ -2,17 +2,12 @@ import { load } from 'cheerio';
 import type { LevelAdapter } from './adapter';
 import { LevelSourceError } from './adapter';
 import { parseNtasDate } from './dates';
-import { readingOf } from './reading';
+import { readingFor, registryEntry, stepOf } from './reading';
 import type { ScaleStep } from './reading';
 import { assertUsableResponse } from './response-guard';
 
 /** Rank 0 is "no advisory in force"; the three advisory kinds follow. */
 export const NTAS_NONE: ScaleStep = { name: 'No active advisory', name_en: 'No active advisory' };
-export const NTAS_SCALE: ScaleStep[] = [
-  { name: 'Bulletin', name_en: 'Bulletin' },
-  { name: 'Elevated Threat Alert', name_en: 'Elevated Threat Alert' },
-  { name: 'Imminent Threat Alert', name_en: 'Imminent Threat Alert' },
-];
 
 interface Advisory {
   rank: number;
@@ -26,7 +21,9 @@ interface Advisory {
  */
 export const usNtasAdapter: LevelAdapter = {
   type: 'us-ntas',
-  parse(doc, _source, now) {
+  authority: 'us-dhs',
+  parse(doc, source, now) {
+    const us = registryEntry(source, 'us-dhs');
     const body = assertUsableResponse(doc, 'xml');
     const $ = load(body, { xml: true });
     if ($('alerts').length === 0) throw new LevelSourceError('not an NTAS feed: no <alerts> element');
@@ -43,11 +40,9 @@ export const usNtasAdapter: LevelAdapter = {
       if (expires && Date.parse(expires) <= now.getTime()) return; // ended: no longer in force
       advisories.push({ rank, since: parseNtasDate(attrs.start), expires });
     });
-    const place = { authority: 'us-dhs', country: 'US', scope: 'national' };
     const top = advisories.sort((a, b) => b.rank - a.rank)[0];
-    if (!top) return [readingOf(place, 0, NTAS_SCALE.length, NTAS_NONE, doc, now)];
-    const step = NTAS_SCALE[top.rank - 1] as ScaleStep;
-    return [readingOf(place, top.rank, NTAS_SCALE.length, step, doc, now, { since: top.since, expires: top.expires })];
+    if (!top) return [readingFor(us, 'national', 0, NTAS_NONE, doc, now)];
+    return [readingFor(us, 'national', top.rank, stepOf(us, top.rank), doc, now, { since: top.since, expires: top.expires })];
   },
 };
 
