@@ -5,4 +5,4 @@ export { openIncident, mergeReport, incidentId } from './record';
 export type { ReportInput, MergeResult } from './record';
 export { levelChangeIncident, levelChangeIncidentId } from './level-incident';
 export { distinctiveTerms, overlap } from './terms';
-export { groupOffline, type OfflineReport } from './offline';
+export { incidentIndexKeys, candidateIndexKeys } from './index-keys';
