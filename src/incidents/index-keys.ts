@@ -4,7 +4,7 @@
  * every open one. The store keeps the keys opaque; both sides are computed here.
  */
 import type { Detection, Incident, Place } from '../model';
-import { localPlaces } from './geo';
+import { localPlaces, SAME_AREA_KM } from './geo';
 
 const DAY_MS = 86_400_000;
 
@@ -12,9 +12,11 @@ function placeKey(p: Place): string {
   return `place:${p.name.toLowerCase()}|${p.country}`;
 }
 
-/** One-degree cells: two places within the 60 km of "same area" share a cell or touch one. */
+/** Cells of a quarter degree; a report asks for every cell within 60 km ("same area") of its places. */
+const CELLS_PER_DEGREE = 4;
+const CELL_KM = 111.32 / CELLS_PER_DEGREE;
 function cell(lat: number, lon: number): string {
-  return `cell:${Math.floor(lat)}:${Math.floor(lon)}`;
+  return `cell:${Math.floor(lat * CELLS_PER_DEGREE)}:${Math.floor(lon * CELLS_PER_DEGREE)}`;
 }
 
 function day(ms: number): string {
@@ -40,9 +42,14 @@ export function incidentIndexKeys(incident: Incident): string[] {
   for (const a of incident.actors) keys.add(`actor:${a}`);
   if (incident.key) keys.add(`authority:${incident.key}`);
   const days = reportDays(incident);
+  // A report that names a place meets, by country alone, only incidents that name none
+  // (otherwise the places decide): those are filed apart, so big countries stay cheap.
+  const prefixes = localPlaces(incident.places).length ? ['country'] : ['country', 'country-unplaced'];
   for (const c of incident.countries) {
-    keys.add(`country:${c}`);
-    for (const d of days) keys.add(`country:${c}:${d}`);
+    for (const pre of prefixes) {
+      keys.add(`${pre}:${c}`);
+      for (const d of days) keys.add(`${pre}:${c}:${d}`);
+    }
   }
   for (const d of days) keys.add(`day:${d}`);
   if (!days.length) {
@@ -59,10 +66,15 @@ export function incidentIndexKeys(incident: Incident): string[] {
  */
 export function candidateIndexKeys(d: Detection, at: string | undefined, windowMs: number): string[] {
   const keys = new Set<string>();
-  for (const p of localPlaces(d.places)) {
+  const local = localPlaces(d.places);
+  for (const p of local) {
     keys.add(placeKey(p));
     if (p.lat !== undefined && p.lon !== undefined) {
-      for (const dy of [-1, 0, 1]) for (const dx of [-1, 0, 1]) keys.add(cell(p.lat + dy, p.lon + dx));
+      // Enough cells east and west to span the 60 km of "same area" at this latitude.
+      const north = Math.ceil(SAME_AREA_KM / CELL_KM);
+      const east = Math.min(90 * CELLS_PER_DEGREE, Math.ceil(SAME_AREA_KM / (CELL_KM * Math.max(0.01, Math.cos((p.lat * Math.PI) / 180)))));
+      const step = 1 / CELLS_PER_DEGREE;
+      for (let dy = -north; dy <= north; dy++) for (let dx = -east; dx <= east; dx++) keys.add(cell(p.lat + dy * step, p.lon + dx * step));
     }
   }
   for (const a of d.actors) keys.add(`actor:${a}`);
@@ -70,9 +82,10 @@ export function candidateIndexKeys(d: Detection, at: string | undefined, windowM
   const t = at ? Date.parse(at) : Number.NaN;
   const days: string[] = [];
   if (!Number.isNaN(t)) for (let x = t - windowMs; x <= t + windowMs + DAY_MS - 1; x += DAY_MS) days.push(day(x));
+  const pre = local.length ? 'country-unplaced' : 'country';
   for (const c of d.countries) {
-    if (!days.length) keys.add(`country:${c}`);
-    for (const dd of days) keys.add(`country:${c}:${dd}`);
+    if (!days.length) keys.add(`${pre}:${c}`);
+    for (const dd of days) keys.add(`${pre}:${c}:${dd}`);
   }
   // A report that names nothing can still join on words: ask for every incident of its days
   // (or every one, undated). Rare, and bounded by the caller's limit.

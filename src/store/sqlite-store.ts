@@ -73,9 +73,11 @@ function prepare(db: Database.Database) {
     unfiled: db.prepare<[], string>('SELECT json FROM incidents WHERE id NOT IN (SELECT incident_id FROM incident_keys)').pluck(),
     findIncidents: db
       .prepare<{ keys: string; kind: string; since: number; limit: number }, string>(
-        `SELECT json FROM incidents WHERE kind = @kind AND last_seen_ms >= @since
-         AND id IN (SELECT incident_id FROM incident_keys WHERE key IN (SELECT value FROM json_each(@keys)))
-         ORDER BY last_seen_ms DESC, id DESC LIMIT @limit`,
+        // Driven from the keys, so the cost follows the matching incidents, not the table.
+        `SELECT i.json FROM (SELECT DISTINCT incident_id FROM incident_keys WHERE key IN (SELECT value FROM json_each(@keys))) AS k
+         CROSS JOIN incidents AS i ON i.id = k.incident_id
+         WHERE i.kind = @kind AND i.last_seen_ms >= @since
+         ORDER BY i.last_seen_ms DESC, i.id DESC LIMIT @limit`,
       )
       .pluck(),
     getDelivery: db.prepare<[string, string], string>('SELECT json FROM deliveries WHERE incident_id = ? AND channel = ?').pluck(),
