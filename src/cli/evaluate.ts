@@ -2,13 +2,13 @@ import fs from 'node:fs';
 import { SingleBar, Presets } from 'cli-progress';
 import { loadDetector } from '../app';
 import { readEnv } from '../config/env';
-import { groupingMisses, kindMetrics, languageMetrics, pairwiseIncidentScores, type Analysis } from '../detect';
+import { groupingMisses, kindMetrics, languageMetrics, pairwiseIncidentScores, type Analysis, type Detector } from '../detect';
 import type { Kind } from '../model';
 import { groupItems } from '../pipeline/group-items';
 import { CliError, print } from './errors';
 import { renderReport, type Labelled } from './evaluate-report';
 
-function readLabelled(file: string): Labelled[] {
+export function readLabelled(file: string): Labelled[] {
   let text: string;
   try {
     text = fs.readFileSync(file, 'utf8');
@@ -30,21 +30,13 @@ function readLabelled(file: string): Labelled[] {
   return rows;
 }
 
-/**
- * `tocsin evaluate <labelled.jsonl> [--json] [--misses]` — detection and grouping scored
- * against labels; grouping runs the bot's own `groupReport` over an in-memory store.
- */
-export async function evaluate(file: string, opts: { json?: boolean; misses?: boolean }): Promise<number> {
-  const rows = readLabelled(file);
-  const detector = loadDetector(readEnv(process.env));
-  const bar = process.stderr.isTTY ? new SingleBar({ clearOnComplete: true, stream: process.stderr }, Presets.shades_classic) : undefined;
-  bar?.start(rows.length, 0);
+/** Detection and grouping of labelled rows, as `tocsin evaluate` scores them. */
+export async function evaluateRows(rows: Labelled[], detector: Detector, onItem?: () => void) {
   const analyses: Analysis[] = rows.map((r) => {
     const found = detector.analyse({ title: r.title ?? '', summary: r.summary ?? '', language: r.lang ?? undefined });
-    bar?.increment();
+    onItem?.();
     return found;
   });
-  bar?.stop();
   const kinds: Kind[][] = analyses.map((a) => [...new Set(a.detections.map((d) => d.kind))]);
   const metrics = kindMetrics(rows, kinds);
   const incidentOf = await groupItems(
@@ -65,6 +57,20 @@ export async function evaluate(file: string, opts: { json?: boolean; misses?: bo
     ...(withEvents ? { incidents: pairwiseIncidentScores(rows, incidentOf) } : {}),
     predictions: rows.map((r, i) => ({ id: r.id, kinds: kinds[i] ?? [], incident: incidentOf[i] ?? null })),
   };
+  return { result, analyses, kinds, metrics, incidentOf };
+}
+
+/**
+ * `tocsin evaluate <labelled.jsonl> [--json] [--misses]` — detection and grouping scored
+ * against labels; grouping runs the bot's own `groupReport` over an in-memory store.
+ */
+export async function evaluate(file: string, opts: { json?: boolean; misses?: boolean }): Promise<number> {
+  const rows = readLabelled(file);
+  const detector = loadDetector(readEnv(process.env));
+  const bar = process.stderr.isTTY ? new SingleBar({ clearOnComplete: true, stream: process.stderr }, Presets.shades_classic) : undefined;
+  bar?.start(rows.length, 0);
+  const { result, analyses, kinds, metrics, incidentOf } = await evaluateRows(rows, detector, () => bar?.increment());
+  bar?.stop();
   if (opts.json) {
     print(JSON.stringify(result));
     return 0;
