@@ -28,6 +28,7 @@ program
   .description('score detection and incident grouping on labelled JSONL items')
   .argument('<labelled.jsonl>')
   .option('--json', 'one JSON object with the figures and every prediction')
+  .option('--misses', 'list every false negative and false positive with its rule trace, and every grouping error')
   .action(action(evaluate));
 program
   .command('parse')

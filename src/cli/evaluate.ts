@@ -2,22 +2,13 @@ import fs from 'node:fs';
 import { SingleBar, Presets } from 'cli-progress';
 import { loadDetector } from '../app';
 import { readEnv } from '../config/env';
-import { kindMetrics, pairwiseIncidentScores } from '../detect';
-import { groupOffline, type OfflineReport } from '../incidents';
-import type { Detection, Kind } from '../model';
+import { groupingMisses, kindMetrics, languageMetrics, pairwiseIncidentScores, type Analysis, type Detector } from '../detect';
+import type { Kind } from '../model';
+import { groupItems } from '../pipeline/group-items';
 import { CliError, print } from './errors';
+import { renderReport, type Labelled } from './evaluate-report';
 
-interface Labelled {
-  id: string;
-  title: string | null;
-  summary: string | null;
-  label: string;
-  lang?: string | null;
-  date?: string | null;
-  event?: string | null;
-}
-
-function readLabelled(file: string): Labelled[] {
+export function readLabelled(file: string): Labelled[] {
   let text: string;
   try {
     text = fs.readFileSync(file, 'utf8');
@@ -39,32 +30,25 @@ function readLabelled(file: string): Labelled[] {
   return rows;
 }
 
-/** Strongest detection first: it opens the incident when the item joins none. */
-function ordered(detections: Detection[]): Detection[] {
-  return [...detections].sort((a, b) => b.score - a.score || (a.kind === 'attack' ? -1 : 1));
-}
-
-/** `tocsin evaluate <labelled.jsonl> [--json]` — detection and grouping scored against labels. */
-export async function evaluate(file: string, opts: { json?: boolean }): Promise<number> {
-  const rows = readLabelled(file);
-  const detector = loadDetector(readEnv(process.env));
-  const bar = process.stderr.isTTY ? new SingleBar({ clearOnComplete: true, stream: process.stderr }, Presets.shades_classic) : undefined;
-  bar?.start(rows.length, 0);
-  const detections = rows.map((r) => {
-    const found = detector.detect({ title: r.title ?? '', summary: r.summary ?? '', language: r.lang ?? undefined });
-    bar?.increment();
+/** Detection and grouping of labelled rows, as `tocsin evaluate` scores them. */
+export async function evaluateRows(rows: Labelled[], detector: Detector, onItem?: () => void) {
+  const analyses: Analysis[] = rows.map((r) => {
+    const found = detector.analyse({ title: r.title ?? '', summary: r.summary ?? '', language: r.lang ?? undefined });
+    onItem?.();
     return found;
   });
-  bar?.stop();
-  const kinds: Kind[][] = detections.map((ds) => [...new Set(ds.map((d) => d.kind))]);
+  const kinds: Kind[][] = analyses.map((a) => [...new Set(a.detections.map((d) => d.kind))]);
   const metrics = kindMetrics(rows, kinds);
-  const reports: OfflineReport[] = [];
-  rows.forEach((r, i) => {
-    const found = ordered(detections[i] ?? []);
-    if (found.length) reports.push({ key: String(i), detections: found, title: r.title ?? '', summary: r.summary ?? '', at: r.date ?? undefined });
-  });
-  const grouped = groupOffline(reports, new Date());
-  const incidentOf = rows.map((_, i) => grouped.get(String(i)) ?? null);
+  const incidentOf = await groupItems(
+    rows.map((r, i) => ({
+      id: r.id,
+      // Strongest detection first: it opens the incident when the item joins none.
+      detections: [...(analyses[i]?.detections ?? [])].sort((a, b) => b.score - a.score || (a.kind === 'attack' ? -1 : 1)),
+      title: r.title ?? '',
+      summary: r.summary ?? '',
+      date: r.date ?? undefined,
+    })),
+  );
   const withEvents = rows.some((r) => typeof r.event === 'string' && r.event);
   const result = {
     items: rows.length,
@@ -73,23 +57,34 @@ export async function evaluate(file: string, opts: { json?: boolean }): Promise<
     ...(withEvents ? { incidents: pairwiseIncidentScores(rows, incidentOf) } : {}),
     predictions: rows.map((r, i) => ({ id: r.id, kinds: kinds[i] ?? [], incident: incidentOf[i] ?? null })),
   };
+  return { result, analyses, kinds, metrics, incidentOf };
+}
+
+/**
+ * `tocsin evaluate <labelled.jsonl> [--json] [--misses]` — detection and grouping scored
+ * against labels; grouping runs the bot's own `groupReport` over an in-memory store.
+ */
+export async function evaluate(file: string, opts: { json?: boolean; misses?: boolean }): Promise<number> {
+  const rows = readLabelled(file);
+  const detector = loadDetector(readEnv(process.env));
+  const bar = process.stderr.isTTY ? new SingleBar({ clearOnComplete: true, stream: process.stderr }, Presets.shades_classic) : undefined;
+  bar?.start(rows.length, 0);
+  const { result, analyses, kinds, metrics, incidentOf } = await evaluateRows(rows, detector, () => bar?.increment());
+  bar?.stop();
   if (opts.json) {
     print(JSON.stringify(result));
     return 0;
   }
-  const line = (name: string, m: { tp: number; fp: number; fn: number; precision: number; recall: number; f1: number }) =>
-    `${name.padEnd(12)} precision ${m.precision.toFixed(3)}  recall ${m.recall.toFixed(3)}  f1 ${m.f1.toFixed(3)}  (tp ${m.tp}, fp ${m.fp}, fn ${m.fn})`;
-  print(`${rows.length} items`);
-  print(line('attack', metrics.attack));
-  print(line('alert_level', metrics.alert_level));
-  if (result.incidents) {
-    const s = result.incidents;
-    print(`${'incidents'.padEnd(12)} pairs precision ${s.pairs_precision.toFixed(3)}  pairs recall ${s.pairs_recall.toFixed(3)}  f1 ${s.f1.toFixed(3)}`);
-  }
-  rows.forEach((r, i) => {
-    const k = kinds[i] ?? [];
-    const wrong = (r.label === 'other' && k.length > 0) || (r.label !== 'other' && !k.includes(r.label as Kind));
-    if (wrong) print(`  miss ${r.id}: label ${r.label}, found ${k.join('+') || 'nothing'} — ${(r.title ?? r.summary ?? '').slice(0, 90)}`);
+  const lines = renderReport({
+    rows,
+    kinds,
+    analyses,
+    metrics,
+    languages: languageMetrics(rows, kinds),
+    incidents: result.incidents,
+    misses: opts.misses ? groupingMisses(rows, incidentOf) : undefined,
+    incidentOf,
   });
+  for (const l of lines) print(l);
   return 0;
 }

@@ -84,3 +84,45 @@ export function pairwiseIncidentScores(
   const pairs_recall = ratio(tp, tp + fn);
   return { pairs_precision, pairs_recall, f1: f1(pairs_precision, pairs_recall) };
 }
+
+/** The kind figures of each language's items (`lang`, or `?` when unknown), languages by item count. */
+export function languageMetrics(
+  items: readonly (LabelledItem & { lang?: string | null })[], predicted: readonly (readonly Kind[])[],
+): { lang: string; items: number; metrics: Record<Kind, KindMetrics> }[] {
+  const byLang = new Map<string, number[]>();
+  items.forEach((item, i) => {
+    const lang = item.lang || '?';
+    byLang.set(lang, [...(byLang.get(lang) ?? []), i]);
+  });
+  return [...byLang.entries()]
+    .sort((a, b) => b[1].length - a[1].length || a[0].localeCompare(b[0]))
+    .map(([lang, idx]) => ({ lang, items: idx.length, metrics: kindMetrics(idx.map((i) => items[i] as LabelledItem), idx.map((i) => predicted[i] ?? [])) }));
+}
+
+/** Grouping errors, told per event and per incident rather than pair by pair. */
+export interface GroupingMisses {
+  /** Events whose items ended in more than one incident (or in none): incident id (or `none`) → item indexes. */
+  split: { event: string; parts: Record<string, number[]> }[];
+  /** Incidents holding items of more than one event: event → item indexes. */
+  merged: { incident: string; events: Record<string, number[]> }[];
+}
+
+export function groupingMisses(items: readonly LabelledItem[], assignedIncident: readonly (string | null)[]): GroupingMisses {
+  const byEvent = new Map<string, Record<string, number[]>>();
+  const byIncident = new Map<string, Record<string, number[]>>();
+  items.forEach((item, i) => {
+    if (item.label === 'other' || typeof item.event !== 'string' || !item.event) return;
+    const inc = assignedIncident[i] ?? null;
+    const parts = byEvent.get(item.event) ?? {};
+    (parts[inc ?? 'none'] ??= []).push(i);
+    byEvent.set(item.event, parts);
+    if (inc === null) return;
+    const events = byIncident.get(inc) ?? {};
+    (events[item.event] ??= []).push(i);
+    byIncident.set(inc, events);
+  });
+  return {
+    split: [...byEvent.entries()].filter(([, p]) => Object.keys(p).length > 1).map(([event, parts]) => ({ event, parts })),
+    merged: [...byIncident.entries()].filter(([, e]) => Object.keys(e).length > 1).map(([incident, events]) => ({ incident, events })),
+  };
+}

@@ -23,7 +23,7 @@ export function distanceKm(a: { lat: number; lon: number }, b: { lat: number; lo
 }
 
 /** A suburb and its city are one place for grouping; two cities are not. */
-const SAME_AREA_KM = 60;
+export const SAME_AREA_KM = 60;
 
 export type PlaceVerdict = 'same' | 'different' | 'unknown';
 

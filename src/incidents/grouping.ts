@@ -1,4 +1,5 @@
 import type { Detection, Incident } from '../model';
+import { cuesFit, eventDateCues, type EventDateCues } from './event-date';
 import { comparePlaces } from './geo';
 import { distinctiveTerms, overlap } from './terms';
 
@@ -10,6 +11,8 @@ export interface Candidate {
   terms: string[];
   /** Years the text names ("… on 24 March 2024"): an undated report still dates itself roughly. */
   years: number[];
+  /** Weekdays and day-months the text names: when the event happened, if it says. */
+  cues: EventDateCues;
 }
 
 export interface MatchScore {
@@ -29,7 +32,7 @@ export const JOIN_THRESHOLD = 2;
 
 export function candidateOf(detection: Detection, text: string, at?: string): Candidate {
   const years = [...new Set([...text.matchAll(/\b(19[5-9]\d|20[0-9]\d)\b/g)].map((m) => Number(m[1])))];
-  return { detection, at, terms: distinctiveTerms(text), years };
+  return { detection, at, terms: distinctiveTerms(text), years, cues: eventDateCues(text) };
 }
 
 /** Years of the incident's dated reports. */
@@ -40,6 +43,13 @@ function reportYears(incident: Incident): Set<number> {
     if (!Number.isNaN(t)) out.add(new Date(t).getUTCFullYear());
   }
   return out;
+}
+
+function datesFit(incident: Incident, c: Candidate): boolean {
+  const dates = incident.reports.map((r) => Date.parse(r.at)).filter((t) => !Number.isNaN(t));
+  if (c.at === undefined || Number.isNaN(Date.parse(c.at))) return cuesFit(c.cues, dates);
+  // A dated report and an undated incident: the incident's own words tell its day.
+  return cuesFit(eventDateCues(`${incident.title} ${incident.summary}`), [Date.parse(c.at)]);
 }
 
 function timeApartMs(incident: Incident, at?: string): number | undefined {
@@ -74,6 +84,8 @@ export function scoreMatch(incident: Incident, c: Candidate): MatchScore {
     const years = reportYears(incident);
     if (years.size && !c.years.some((y) => years.has(y))) return veto(`text names ${c.years.join(', ')}, incident is of ${[...years].join(', ')}`);
   }
+  // Without a date, the day the text names must fit the incident's days (the same place in another year is another event).
+  if (apart === undefined && !datesFit(incident, c)) return veto('the day the text names does not fit the incident');
 
   let score = 0;
   const sharedCountry = d.countries.some((x) => incident.countries.includes(x));

@@ -9,4 +9,4 @@ export {
 } from './level-incident';
 export type { ReportedLevel } from './level-incident';
 export { distinctiveTerms, overlap } from './terms';
-export { groupOffline, type OfflineReport } from './offline';
+export { incidentIndexKeys, candidateIndexKeys } from './index-keys';

@@ -7,6 +7,8 @@ export interface ReportInput {
   title: string;
   summary: string;
   terms: string[];
+  /** A partial date ("2024-03") of a report whose time is unknown: it still names the year. */
+  dateHint?: string;
 }
 
 const MAX_TERMS = 200;

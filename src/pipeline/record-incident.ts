@@ -1,14 +1,35 @@
 import type { Incident } from '../model';
-import { candidateOf, decideGroup, mergeReport, openIncident, type ReportInput } from '../incidents';
+import {
+  ATTACK_WINDOW_MS,
+  candidateIndexKeys,
+  candidateOf,
+  decideGroup,
+  LEVEL_WINDOW_MS,
+  mergeReport,
+  openIncident,
+  type GroupDecision,
+  type ReportInput,
+} from '../incidents';
 import { updateNote } from '../format';
+import type { MessageOptions } from '../format/incident-message';
+import type { Store } from '../store/port';
 import type { PipelineDeps } from './deps';
 import { enqueueDeliveries } from './enqueue';
 
 const CANDIDATE_DAYS = 8;
+const CANDIDATE_LIMIT = 500;
 const LOCK_TTL_MS = 10_000;
 
+/** What grouping needs: `tocsin run` passes its pipeline deps, `tocsin evaluate` an in-memory store and a clock per item. */
+export interface GroupDeps {
+  store: Pick<Store, 'findIncidents' | 'putIncident' | 'tryLock' | 'unlock'>;
+  clock: () => Date;
+  random: () => number;
+  messageOptions: MessageOptions;
+}
+
 /** Replicas decide grouping one at a time per kind, so two reports of one event never open two incidents. */
-export async function withLock<T>(deps: PipelineDeps, key: string, fn: () => Promise<T>): Promise<T> {
+export async function withLock<T>(deps: Pick<GroupDeps, 'store' | 'random'>, key: string, fn: () => Promise<T>): Promise<T> {
   const owner = `${process.pid}-${deps.random().toString(36).slice(2)}`;
   for (let i = 0; ; i++) {
     if (await deps.store.tryLock(key, owner, LOCK_TTL_MS)) break;
@@ -24,13 +45,27 @@ export async function withLock<T>(deps: PipelineDeps, key: string, fn: () => Pro
 
 export type RecordOutcome = 'opened' | 'updated' | 'unchanged' | 'duplicate';
 
-/** Group one detected report into an incident, store it, and enqueue what channels must see. */
-export async function recordReport(input: ReportInput, deps: PipelineDeps): Promise<{ incident: Incident; outcome: RecordOutcome }> {
-  const now = deps.clock();
-  const result = await withLock(deps, `group-${input.detection.kind}`, async () => {
-    const since = new Date(now.getTime() - CANDIDATE_DAYS * 86_400_000).toISOString();
-    const candidates = await deps.store.listIncidents({ since, kind: input.detection.kind, limit: 500 });
-    const decision = decideGroup(candidateOf(input.detection, `${input.title} ${input.summary}`, input.report.at), candidates);
+/**
+ * Which incident the report would join, or none: the candidates come from the store's index
+ * (same place, area, actor, authority or country on a nearby day), never from a scan of all.
+ */
+export async function previewGroup(input: ReportInput, deps: Pick<GroupDeps, 'store' | 'clock'>): Promise<GroupDecision> {
+  const d = input.detection;
+  const at = input.report.at || undefined;
+  const atMs = at ? Date.parse(at) : Number.NaN;
+  // An undated report (evaluation only: the runtime dates every report) may be of any time.
+  const since = Number.isNaN(atMs) ? undefined : new Date(Math.min(atMs, deps.clock().getTime()) - CANDIDATE_DAYS * 86_400_000).toISOString();
+  const window = d.kind === 'attack' ? ATTACK_WINDOW_MS : LEVEL_WINDOW_MS;
+  const keys = candidateIndexKeys(d, Number.isNaN(atMs) ? undefined : at, window);
+  const candidates = await deps.store.findIncidents({ kind: d.kind, keys, since, limit: CANDIDATE_LIMIT });
+  return decideGroup(candidateOf(d, `${input.dateHint ?? ''} ${input.title} ${input.summary}`, at), candidates);
+}
+
+/** Group one detected report into an incident and store it. The one grouping path of `run` and `evaluate`. */
+export async function groupReport(input: ReportInput, deps: GroupDeps): Promise<{ incident: Incident; outcome: RecordOutcome }> {
+  return withLock(deps, `group-${input.detection.kind}`, async () => {
+    const now = deps.clock();
+    const decision = await previewGroup(input, deps);
     if (decision.action === 'open') {
       const incident = openIncident(input, now);
       await deps.store.putIncident(incident);
@@ -46,6 +81,11 @@ export async function recordReport(input: ReportInput, deps: PipelineDeps): Prom
     await deps.store.putIncident(incident);
     return { incident, outcome: merged.material ? ('updated' as const) : ('unchanged' as const) };
   });
+}
+
+/** Group one detected report into an incident, store it, and enqueue what channels must see. */
+export async function recordReport(input: ReportInput, deps: PipelineDeps): Promise<{ incident: Incident; outcome: RecordOutcome }> {
+  const result = await groupReport(input, deps);
   deps.metrics.incident(result.outcome);
   // A duplicate is enqueued again too: if the first try stored the incident but failed to queue
   // its deliveries, the retry of the same item must not be lost. Job ids make this idempotent.

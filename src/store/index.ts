@@ -6,4 +6,5 @@
 export * from './port';
 export { RedisStore, type RedisStoreOptions } from './redis-store';
 export { SqliteStore, type SqliteStoreOptions } from './sqlite-store';
+export { MemoryStore } from './memory-store';
 export { openStore, type OpenStoreOptions } from './open-store';

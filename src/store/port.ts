@@ -48,6 +48,19 @@ export interface IncidentStore {
   putIncident(incident: Incident): Promise<void>;
   /** Incidents whose lastSeen is at or after `since` (ISO), newest lastSeen first. */
   listIncidents(opts: { since: string; kind?: Kind; limit?: number }): Promise<Incident[]>;
+  /**
+   * Incidents of `kind` filed under at least one of `keys` (`incidentIndexKeys` in
+   * src/incidents/index-keys.ts, computed on every put), lastSeen at or after `since` when
+   * given, newest lastSeen first. Cost follows the matching incidents, not all of them.
+   */
+  findIncidents(opts: IncidentQuery): Promise<Incident[]>;
+}
+
+export interface IncidentQuery {
+  kind: Kind;
+  keys: string[];
+  since?: string;
+  limit?: number;
 }
 
 export interface DeliveryStore {

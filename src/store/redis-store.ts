@@ -12,7 +12,8 @@ import {
   type Subscription,
 } from '../model';
 import { fromJson, instantMs, listLimit, lockTtlMs, seenLimit, toJson } from './codec';
-import { SEEN_IDS_PER_SOURCE, type Store } from './port';
+import { incidentIndexKeys } from '../incidents/index-keys';
+import { SEEN_IDS_PER_SOURCE, type IncidentQuery, type Store } from './port';
 import { RedisConnection } from './redis-connection';
 
 export interface RedisStoreOptions {
@@ -54,6 +55,10 @@ class Keys {
   incident = (id: string): string => `${this.p}incident:${id}`;
   /** Sorted set of incident ids scored by lastSeen (ms), all kinds or one. */
   incidentsByLastSeen = (kind?: Kind): string => `${this.p}incidents-by-last-seen${kind ? `:${kind}` : ''}`;
+  /** Sorted set of the ids of one kind filed under an index key, scored by lastSeen (ms). */
+  incidentIndex = (kind: string, key: string): string => `${this.p}incident-index:${kind}:${key}`;
+  /** The index sets an incident is in now, so a put can leave none stale. */
+  incidentIndexed = (id: string): string => `${this.p}incident-indexed:${id}`;
   deliveries = (incidentId: string): string => `${this.p}deliveries:${incidentId}`;
   lock = (key: string): string => `${this.p}lock:${key}`;
 }
@@ -162,13 +167,19 @@ export class RedisStore implements Store {
   async putIncident(incident: Incident): Promise<void> {
     const score = instantMs(incident.lastSeen, `incident ${incident.id} lastSeen`);
     if (!KINDS.includes(incident.kind)) throw new RangeError(`incident ${incident.id} has unknown kind ${JSON.stringify(incident.kind)}`);
+    const filed = incidentIndexKeys(incident).map((k) => this.keys.incidentIndex(incident.kind, k));
     await this.guard('putIncident', async (r) => {
+      // Writers of one incident hold the grouping lock, so the old entries read here are current.
+      const stale = (await r.smembers(this.keys.incidentIndexed(incident.id))).filter((k) => !filed.includes(k));
       // One transaction: the record and its index entries never disagree.
       const tx = r.multi().set(this.keys.incident(incident.id), toJson(incident)).zadd(this.keys.incidentsByLastSeen(), score, incident.id);
       for (const k of KINDS) {
         if (k === incident.kind) tx.zadd(this.keys.incidentsByLastSeen(k), score, incident.id);
         else tx.zrem(this.keys.incidentsByLastSeen(k), incident.id);
       }
+      for (const k of stale) tx.zrem(k, incident.id);
+      for (const k of filed) tx.zadd(k, score, incident.id);
+      tx.del(this.keys.incidentIndexed(incident.id)).sadd(this.keys.incidentIndexed(incident.id), ...filed);
       await execOrThrow(tx);
     });
   }
@@ -184,6 +195,30 @@ export class RedisStore implements Store {
       if (ids.length === 0) return [];
       const values = await r.mget(...(ids as string[]).map((id) => this.keys.incident(id)));
       return parsedAll<Incident>(values, 'incident');
+    });
+  }
+
+  async findIncidents(opts: IncidentQuery): Promise<Incident[]> {
+    const since = opts.since === undefined ? '-inf' : instantMs(opts.since, 'since');
+    const limit = listLimit(opts.limit);
+    if (limit === 0 || !opts.keys.length) return [];
+    return this.guard('findIncidents', async (r) => {
+      const page = limit === undefined ? [] : ['LIMIT', 0, limit];
+      // Each key's newest `limit` hold every id of the overall newest `limit`.
+      const pipe = r.pipeline();
+      for (const k of opts.keys) pipe.call('ZRANGE', this.keys.incidentIndex(opts.kind, k), '+inf', since, 'BYSCORE', 'REV', ...page);
+      const replies = (await pipe.exec()) ?? [];
+      const ids = new Set<string>();
+      for (const [err, reply] of replies) {
+        if (err) throw err;
+        if (!Array.isArray(reply)) throw new Error('unexpected ZRANGE reply');
+        for (const id of reply as string[]) ids.add(id);
+      }
+      if (!ids.size) return [];
+      const values = await r.mget(...[...ids].map((id) => this.keys.incident(id)));
+      const found = parsedAll<Incident>(values, 'incident').filter((i) => i.kind === opts.kind);
+      found.sort((a, b) => Date.parse(b.lastSeen) - Date.parse(a.lastSeen) || cmp(b.id, a.id));
+      return limit === undefined ? found : found.slice(0, limit);
     });
   }
 

@@ -29,6 +29,14 @@ const MIGRATIONS: readonly string[] = [
   ) STRICT;
   CREATE TABLE locks (key TEXT PRIMARY KEY, owner TEXT NOT NULL, expires_ms INTEGER NOT NULL) STRICT;
   `,
+  // The grouping index (src/incidents/index-keys.ts); incidents stored before it are filed on open.
+  `
+  CREATE TABLE incident_keys (
+    key TEXT NOT NULL, incident_id TEXT NOT NULL,
+    PRIMARY KEY (key, incident_id)
+  ) WITHOUT ROWID, STRICT;
+  CREATE INDEX incident_keys_by_incident ON incident_keys (incident_id);
+  `,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

@@ -13,7 +13,8 @@ import {
   type Subscription,
 } from '../model';
 import { describeError, fromJson, instantMs, listLimit, lockTtlMs, seenLimit, toJson } from './codec';
-import { SEEN_IDS_PER_SOURCE, StoreUnavailableError, type Store } from './port';
+import { incidentIndexKeys } from '../incidents/index-keys';
+import { SEEN_IDS_PER_SOURCE, StoreUnavailableError, type IncidentQuery, type Store } from './port';
 import { migrate } from './sqlite-schema';
 
 export interface SqliteStoreOptions {
@@ -67,6 +68,18 @@ function prepare(db: Database.Database) {
         'SELECT json FROM incidents WHERE kind = @kind AND last_seen_ms >= @since ORDER BY last_seen_ms DESC, id DESC LIMIT @limit',
       )
       .pluck(),
+    dropKeys: db.prepare('DELETE FROM incident_keys WHERE incident_id = ?'),
+    addKey: db.prepare('INSERT OR IGNORE INTO incident_keys (key, incident_id) VALUES (?, ?)'),
+    unfiled: db.prepare<[], string>('SELECT json FROM incidents WHERE id NOT IN (SELECT incident_id FROM incident_keys)').pluck(),
+    findIncidents: db
+      .prepare<{ keys: string; kind: string; since: number; limit: number }, string>(
+        // Driven from the keys, so the cost follows the matching incidents, not the table.
+        `SELECT i.json FROM (SELECT DISTINCT incident_id FROM incident_keys WHERE key IN (SELECT value FROM json_each(@keys))) AS k
+         CROSS JOIN incidents AS i ON i.id = k.incident_id
+         WHERE i.kind = @kind AND i.last_seen_ms >= @since
+         ORDER BY i.last_seen_ms DESC, i.id DESC LIMIT @limit`,
+      )
+      .pluck(),
     getDelivery: db.prepare<[string, string], string>('SELECT json FROM deliveries WHERE incident_id = ? AND channel = ?').pluck(),
     putDelivery: db.prepare(
       'INSERT INTO deliveries (incident_id, channel, json) VALUES (?, ?, ?) ON CONFLICT (incident_id, channel) DO UPDATE SET json = excluded.json',
@@ -94,6 +107,7 @@ export class SqliteStore implements Store {
   private readonly q: ReturnType<typeof prepare>;
   private readonly seenLimit: number;
   private readonly markSeenTx: (sourceId: string, itemIds: string[]) => void;
+  private readonly putIncidentTx: (incident: Incident, lastSeen: number) => void;
 
   constructor(dataDir: string, opts: SqliteStoreOptions = {}) {
     this.seenLimit = seenLimit(opts.seenLimit, SEEN_IDS_PER_SOURCE);
@@ -120,6 +134,18 @@ export class SqliteStore implements Store {
       for (const id of itemIds) this.q.markSeen.run(sourceId, id, ++seq);
       this.q.trimSeen.run({ s: sourceId, offset: this.seenLimit - 1 });
     });
+    // The record and its index keys change together.
+    this.putIncidentTx = this.db.transaction((incident: Incident, lastSeen: number) => {
+      this.q.putIncident.run(incident.id, incident.kind, lastSeen, toJson(incident));
+      this.q.dropKeys.run(incident.id);
+      for (const key of incidentIndexKeys(incident)) this.q.addKey.run(key, incident.id);
+    });
+    this.db.transaction(() => {
+      for (const text of this.q.unfiled.all()) {
+        const incident = fromJson<Incident>(text, 'incident');
+        for (const key of incidentIndexKeys(incident)) this.q.addKey.run(key, incident.id);
+      }
+    })();
   }
 
   /** Runs `fn`, turning any SQLite failure (closed, busy, corrupt) into `StoreUnavailableError`. */
@@ -207,7 +233,7 @@ export class SqliteStore implements Store {
   async putIncident(incident: Incident): Promise<void> {
     const lastSeen = instantMs(incident.lastSeen, `incident ${incident.id} lastSeen`);
     if (!KINDS.includes(incident.kind)) throw new RangeError(`incident ${incident.id} has unknown kind ${JSON.stringify(incident.kind)}`);
-    await this.run('putIncident', () => this.q.putIncident.run(incident.id, incident.kind, lastSeen, toJson(incident)));
+    await this.run('putIncident', () => this.putIncidentTx(incident, lastSeen));
   }
 
   async listIncidents(opts: { since: string; kind?: Kind; limit?: number }): Promise<Incident[]> {
@@ -217,6 +243,15 @@ export class SqliteStore implements Store {
       const rows = opts.kind ? this.q.listIncidentsOfKind.all({ since, limit, kind: opts.kind }) : this.q.listIncidents.all({ since, limit });
       return parsedAll<Incident>(rows, 'incident');
     });
+  }
+
+  async findIncidents(opts: IncidentQuery): Promise<Incident[]> {
+    const since = opts.since === undefined ? Number.MIN_SAFE_INTEGER : instantMs(opts.since, 'since');
+    const limit = listLimit(opts.limit) ?? -1;
+    if (!opts.keys.length || limit === 0) return [];
+    return this.run('findIncidents', () =>
+      parsedAll<Incident>(this.q.findIncidents.all({ keys: toJson(opts.keys), kind: opts.kind, since, limit }), 'incident'),
+    );
   }
 
   // --- deliveries ---

@@ -1,5 +1,6 @@
 import type { Detection, Incident, Place } from '../../src/model';
-import { candidateOf, decideGroup, groupOffline, mergeReport, openIncident, distinctiveTerms, type ReportInput } from '../../src/incidents';
+import { candidateOf, decideGroup, mergeReport, openIncident, distinctiveTerms, type ReportInput } from '../../src/incidents';
+import { groupItems } from '../../src/pipeline/group-items';
 
 const NOW = new Date('2026-11-03T21:00:00Z');
 const MOSCOW: Place = { name: 'Moscow', country: 'RU', lat: 55.7558, lon: 37.6173 };
@@ -98,19 +99,31 @@ describe('merging reports', () => {
   });
 });
 
-describe('offline grouping (evaluate)', () => {
-  it('groups in date order, undated reports last, and keeps separate events apart', () => {
-    const ids = groupOffline(
-      [
-        { key: 'x3', detections: [det({ countries: ['RU'], places: [MOSCOW] })], title: 'Crocus concert hall attack near Moscow', summary: '' },
-        { key: 'x1', detections: [det({ countries: ['RU'], places: [KRASNOGORSK] })], title: 'Gunmen attack Crocus City Hall', summary: '', at: '2026-03-22' },
-        { key: 'y1', detections: [det({ countries: ['FR'], places: [LYON] })], title: 'Knife attack in Lyon', summary: '', at: '2026-03-22' },
-        { key: 'x2', detections: [det({ countries: ['RU'], places: [MOSCOW] })], title: 'Crocus death toll rises', summary: '', at: '2026-03-23' },
-      ],
-      NOW,
-    );
-    expect(ids.get('x1')).toBe(ids.get('x2'));
-    expect(ids.get('x1')).toBe(ids.get('x3'));
-    expect(ids.get('y1')).not.toBe(ids.get('x1'));
+describe('grouping items as evaluate does (the runtime groupReport over an in-memory store)', () => {
+  it('groups in date order, undated reports last, and keeps separate events apart', async () => {
+    const ids = await groupItems([
+      { id: 'x3', detections: [det({ countries: ['RU'], places: [MOSCOW] })], title: 'Crocus concert hall attack near Moscow', summary: '' },
+      { id: 'x1', detections: [det({ countries: ['RU'], places: [KRASNOGORSK] })], title: 'Gunmen attack Crocus City Hall', summary: '', date: '2026-03-22' },
+      { id: 'y1', detections: [det({ countries: ['FR'], places: [LYON] })], title: 'Knife attack in Lyon', summary: '', date: '2026-03-22' },
+      { id: 'none', detections: [], title: 'Nothing found here', summary: '', date: '2026-03-22' },
+      { id: 'x2', detections: [det({ countries: ['RU'], places: [MOSCOW] })], title: 'Crocus death toll rises', summary: '', date: '2026-03-23' },
+    ]);
+    expect(ids[0]).toBe(ids[1]);
+    expect(ids[4]).toBe(ids[1]);
+    expect(ids[2]).not.toBe(ids[1]);
+    expect(ids[3]).toBeNull();
+    // The incident was opened by the earliest report, whatever the input order.
+    expect(ids[1]).toMatch(/^a-20260322-ru-krasnogorsk-/);
+  });
+
+  it('keeps the same place a month later apart, and an undated report naming another year out', async () => {
+    const ids = await groupItems([
+      { id: 'a', detections: [det({ countries: ['FR'], places: [LYON] })], title: 'Knife attack in Lyon station', summary: '', date: '2026-03-01' },
+      { id: 'b', detections: [det({ countries: ['FR'], places: [LYON] })], title: 'Knife attack in Lyon market', summary: '', date: '2026-04-10' },
+      { id: 'c', detections: [det({ countries: ['FR'], places: [LYON] })], title: 'Lyon knife attack of 2019 recalled', summary: '' },
+    ]);
+    expect(ids[0]).not.toBe(ids[1]);
+    expect(ids[2]).not.toBe(ids[0]);
+    expect(ids[2]).not.toBe(ids[1]);
   });
 });

@@ -62,6 +62,20 @@ describe('SqliteStore', () => {
     }
   });
 
+  it('files the incidents of a database written before the grouping index, on open', async () => {
+    const dir = tempDir();
+    const first = new SqliteStore(dir);
+    await first.putIncident(incident('old', '2026-03-22T18:00:00.000Z'));
+    await first.close();
+    // As a database of schema version 1 holds it: the incident without index keys.
+    const db = new Database(path.join(dir, 'tocsin.db'));
+    db.exec('DELETE FROM incident_keys');
+    db.close();
+    const again = new SqliteStore(dir);
+    expect((await again.findIncidents({ kind: 'attack', keys: ['place:krasnogorsk|RU'] })).map((i) => i.id)).toEqual(['old']);
+    await again.close();
+  });
+
   it('refuses a database written by a newer schema, naming the file and the fix', async () => {
     const dir = tempDir();
     const db = new Database(path.join(dir, 'tocsin.db'));

@@ -178,6 +178,52 @@ export function runStoreContract(name: string, makeStore: () => Promise<Store>):
       });
     });
 
+    describe('incident index', () => {
+      const since = '2026-01-01T00:00:00.000Z';
+      const ids = async (opts: Parameters<Store['findIncidents']>[0]) => (await store.findIncidents(opts)).map((i) => i.id);
+      const at = (city: string, country: string, lastSeen: string, kind: 'attack' | 'alert_level' = 'attack') =>
+        incident(`${kind}-${city}`, lastSeen, kind, { countries: [country], places: [{ name: city, country }], actors: [] });
+
+      it('finds incidents of the kind filed under any of the keys, newest first', async () => {
+        await store.putIncident(at('Krasnogorsk', 'RU', '2026-03-22T18:00:00.000Z'));
+        await store.putIncident(at('Solingen', 'DE', '2026-03-23T18:00:00.000Z'));
+        await store.putIncident(at('Arras', 'FR', '2026-03-24T18:00:00.000Z'));
+        await store.putIncident(at('Solingen', 'DE', '2026-03-25T18:00:00.000Z', 'alert_level'));
+
+        expect(await ids({ kind: 'attack', keys: ['place:solingen|DE'] })).toEqual(['attack-Solingen']);
+        expect(await ids({ kind: 'alert_level', keys: ['place:solingen|DE'] })).toEqual(['alert_level-Solingen']);
+        expect(await ids({ kind: 'attack', keys: ['place:krasnogorsk|RU', 'place:arras|FR', 'place:nowhere|XX'] })).toEqual([
+          'attack-Arras',
+          'attack-Krasnogorsk',
+        ]);
+        // A key found twice still yields the incident once.
+        expect(await ids({ kind: 'attack', keys: ['place:arras|FR', 'country:FR', 'any'] })).toEqual(['attack-Arras', 'attack-Solingen', 'attack-Krasnogorsk']);
+        expect(await ids({ kind: 'attack', keys: ['country:DE:2026-03-23'] })).toEqual(['attack-Solingen']);
+        expect(await ids({ kind: 'attack', keys: ['country:DE:2026-03-24'] })).toEqual([]);
+        expect(await ids({ kind: 'attack', keys: [] })).toEqual([]);
+      });
+
+      it('applies since and limit after the keys', async () => {
+        for (const d of ['20', '21', '22', '23']) await store.putIncident(incident(`ru-${d}`, `2026-03-${d}T12:00:00.000Z`));
+        await store.putIncident(at('Arras', 'FR', '2026-03-24T12:00:00.000Z'));
+        const keys = ['place:krasnogorsk|RU'];
+        expect(await ids({ kind: 'attack', keys, since })).toEqual(['ru-23', 'ru-22', 'ru-21', 'ru-20']);
+        expect(await ids({ kind: 'attack', keys, since: '2026-03-21T12:00:00.000Z' })).toEqual(['ru-23', 'ru-22', 'ru-21']);
+        expect(await ids({ kind: 'attack', keys, since, limit: 2 })).toEqual(['ru-23', 'ru-22']);
+        expect(await ids({ kind: 'attack', keys, limit: 0 })).toEqual([]);
+        await expect(store.findIncidents({ kind: 'attack', keys, since: 'last week' })).rejects.toThrow(/since/);
+      });
+
+      it('refiles an incident whose place, kind or time changes, leaving no stale entry', async () => {
+        await store.putIncident(at('Arras', 'FR', '2026-03-01T00:00:00.000Z'));
+        const moved = { ...at('Arras', 'FR', '2026-03-05T00:00:00.000Z', 'alert_level'), id: 'attack-Arras', places: [{ name: 'Annecy', country: 'FR' }] };
+        await store.putIncident(moved);
+        expect(await ids({ kind: 'attack', keys: ['place:arras|FR', 'place:annecy|FR'] })).toEqual([]);
+        expect(await ids({ kind: 'alert_level', keys: ['place:arras|FR'] })).toEqual([]);
+        expect(await store.findIncidents({ kind: 'alert_level', keys: ['place:annecy|FR'], since: '2026-03-04T00:00:00.000Z' })).toEqual([moved]);
+      });
+    });
+
     describe('deliveries', () => {
       it('keeps one record per incident and channel, replacing on put', async () => {
         const chan = { platform: 'discord' as const, id: '42' };
