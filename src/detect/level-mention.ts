@@ -41,6 +41,8 @@ const FROM = new Set(['from', 'de', 'du', 'des', 'von', 'vom', 'van', 'fran', 'f
 const TO = new Set(['to', 'a', 'au', 'à', 'auf', 'naar', 'till', 'til', 'на', 'до', 'do', 'al', 'para', 'hasta', 'into', 'alla', 'ao', 'à', 'at', 'إلى', 'الى', 'op']);
 // Words after which a number is a step: "level 4", "niveau 4", "Stufe 4", "nivel 4".
 const LEVEL_WORDS = /^(level|niveau|niveauet|stufe|nivel|livello|niva|nivan|nivaet|nivel|nivelul|poziom|stopien|grau|uroven|уровень|уровня|tier|kategorie|categorie|fase)$/;
+// Words after a number that make it a count of steps moved ("raised one notch").
+const DELTA_WORDS = /^(notch|notches|step|steps|cran|crans|stufe|stufen|steg|trinn|trin|tacca|tacche|escalon|escalones)$/;
 // Quote-like tokens never appear (punctuation is dropped), but articles and ordinals often sit between cue and step.
 const FILLER = new Set(['the', 'a', 'an', 'ett', 'et', 'een', 'una', 'uma', 'le', 'la', 'l', 'les', 'der', 'die', 'das', 'den', 'dem', 'het', 'de', 'el', 'lo', 'il', 'o', 'um', 'um', 'uno', 'un', 'une', 'ein', 'eine', 'einen', 'level', 'niveau', 'stufe', 'nivel', 'livello', 'niva', 'nivel', 'grau', 'its', 'sa', 'son', 'seine', 'ihre', 'su']);
 
@@ -118,6 +120,8 @@ function findSteps(scale: CompiledScale, tokens: readonly Token[], near: readonl
     // a number word only right after one ("niveau drie"), never an article ("à un niveau 3").
     const digit = /^\d+$/.test(word);
     if (digit ? !LEVEL_WORDS.test(prev) && !cue && !LEVEL_WORDS.test(next) : FILLER.has(word) || word.length < 3 || !(LEVEL_WORDS.test(prev) || cue)) continue;
+    // "one notch", "eine Stufe", "ett steg", "d'un cran": a number of steps moved, not a step.
+    if (DELTA_WORDS.test(next)) continue;
     // "4 of 5", "4 out of 5", "4 sur 4": the second number is the scale's size.
     if (/^(of|sur|von|van|av|af|из|z|de|di)$/.test(prev) && tokenValue(tokens[i - 2]?.norm ?? '') !== null) continue;
     const rank = scale.descending ? scale.of + 1 - n : n;

@@ -70,6 +70,20 @@ function timeApartMs(incident: Incident, at?: string): number | undefined {
   return Math.min(Math.abs(t - first), Math.abs(t - last));
 }
 
+/**
+ * Why a report that time cannot place (it or the incident is undated) does not fit the incident,
+ * or undefined when it may: the years its text names, then the day it names.
+ */
+export function undatedMisfit(incident: Incident, c: Candidate): string | undefined {
+  if (c.years.length) {
+    const years = reportYears(incident);
+    if (years.size && !c.years.some((y) => years.has(y))) return `text names ${c.years.join(', ')}, incident is of ${[...years].join(', ')}`;
+  }
+  // The same place in another year is another event: the day the text names must fit the incident's days.
+  if (!datesFit(incident, c)) return 'the day the text names does not fit the incident';
+  return undefined;
+}
+
 /** How well a report fits an incident, from labels first and words second. */
 export function scoreMatch(incident: Incident, c: Candidate): MatchScore {
   const d = c.detection;
@@ -80,12 +94,10 @@ export function scoreMatch(incident: Incident, c: Candidate): MatchScore {
   const apart = timeApartMs(incident, c.at);
   const window = d.kind === 'attack' ? ATTACK_WINDOW_MS : LEVEL_WINDOW_MS;
   if (apart !== undefined && apart > window) return veto(`${Math.round(apart / 86_400_000)} days apart`);
-  if (apart === undefined && c.years.length) {
-    const years = reportYears(incident);
-    if (years.size && !c.years.some((y) => years.has(y))) return veto(`text names ${c.years.join(', ')}, incident is of ${[...years].join(', ')}`);
+  if (apart === undefined) {
+    const misfit = undatedMisfit(incident, c);
+    if (misfit) return veto(misfit);
   }
-  // Without a date, the day the text names must fit the incident's days (the same place in another year is another event).
-  if (apart === undefined && !datesFit(incident, c)) return veto('the day the text names does not fit the incident');
 
   let score = 0;
   const sharedCountry = d.countries.some((x) => incident.countries.includes(x));

@@ -1,5 +1,5 @@
 /** Incidents: which reports are one real-world event, and what the incident knows. Pure. */
-export { decideGroup, scoreMatch, candidateOf, ATTACK_WINDOW_MS, LEVEL_WINDOW_MS, JOIN_THRESHOLD } from './grouping';
+export { decideGroup, scoreMatch, candidateOf, undatedMisfit, ATTACK_WINDOW_MS, LEVEL_WINDOW_MS, JOIN_THRESHOLD } from './grouping';
 export type { Candidate, GroupDecision, MatchScore } from './grouping';
 export { openIncident, mergeReport, incidentId } from './record';
 export type { ReportInput, MergeResult } from './record';

@@ -98,7 +98,8 @@ function severityOf(r: LevelReport): Incident['severity'] {
 
 export function reportedLevelIncident(input: ReportInput, report: LevelReport, now: Date): Incident {
   const key = reportedLevelKey(report);
-  const day = input.report.at.slice(0, 10).replace(/-/g, '');
+  // An undated report (evaluation only) cannot share a day with another: its own item names it.
+  const day = input.report.at ? input.report.at.slice(0, 10).replace(/-/g, '') : `u-${input.report.itemId}`;
   const id = `l-${key.split('/')[0]}-reported-${report.direction}-${report.to?.rank ?? 'x'}-${day}`.replace(/[^a-zA-Z0-9.-]/g, '-');
   return {
     id,

@@ -1,8 +1,9 @@
 import type { Detection } from '../model';
-import { distinctiveTerms, type GroupDecision, type ReportInput } from '../incidents';
+import { distinctiveTerms, type ReportInput } from '../incidents';
 import type { MessageOptions } from '../format/incident-message';
 import { MemoryStore } from '../store/memory-store';
-import { groupReport, previewGroup } from './record-incident';
+import { groupReport } from './record-incident';
+import { groupLevelReport } from './record-level';
 
 /** One detected item to group, as `tocsin evaluate` reads it. */
 export interface ItemToGroup {
@@ -13,10 +14,6 @@ export interface ItemToGroup {
   summary: string;
   /** ISO date or instant; a partial date ("2024-03") or none leaves the report undated. */
   date?: string;
-}
-
-function score(d: GroupDecision): number {
-  return d.action === 'join' ? d.match.score : Number.NEGATIVE_INFINITY;
 }
 
 /**
@@ -51,15 +48,16 @@ export async function groupItems(items: readonly ItemToGroup[], messageOptions: 
       terms: distinctiveTerms(`${it.title} ${it.summary}`),
       ...(Number.isNaN(t) && it.date ? { dateHint: it.date } : {}),
     }));
-    // An item of both kinds is news of the level change when that change is already an incident (the
-    // attack that prompted it is context); otherwise it joins what it fits best, or opens one of its first kind.
-    const decisions = await Promise.all(inputs.map(async (input) => ({ input, decision: await previewGroup(input, deps) })));
-    const joined = decisions
-      .filter((x) => x.decision.action === 'join')
-      .sort((a, b) => Number(b.input.detection.kind === 'alert_level') - Number(a.input.detection.kind === 'alert_level') || score(b.decision) - score(a.decision))[0];
-    const chosen = joined ?? decisions[0];
-    if (!chosen) continue;
-    out[i] = (await groupReport(chosen.input, deps)).incident.id;
+    // As `tocsin run` does, every detection of the item is recorded: attacks through the incident
+    // grouping, level news through the level path. The item is scored with the incident it joined
+    // (level news first: the attack that prompted a change is its context), else the one it opened.
+    const results: { kind: string; incident: string; joined: boolean }[] = [];
+    for (const input of inputs) {
+      const r = input.detection.kind === 'alert_level' ? await groupLevelReport(input, deps) : await groupReport(input, deps);
+      if (r) results.push({ kind: input.detection.kind, incident: r.incident.id, joined: r.outcome !== 'opened' });
+    }
+    const chosen = results.filter((r) => r.joined).sort((a, b) => Number(b.kind === 'alert_level') - Number(a.kind === 'alert_level'))[0] ?? results[0];
+    if (chosen) out[i] = chosen.incident;
   }
   return out;
 }

@@ -1,6 +1,6 @@
 import { levelKey, type Incident, type LevelChange, type LevelReading } from '../model';
 import {
-  findLevelIncident, joinLevelReport, LEVEL_JOIN_WINDOW_MS, levelChangeIncident, levelChangeIncidentId, levelReportOf, reportedLevelIncident,
+  candidateOf, findLevelIncident, undatedMisfit, joinLevelReport, LEVEL_JOIN_WINDOW_MS, levelChangeIncident, levelChangeIncidentId, levelReportOf, reportedLevelIncident,
   reportedLevelKey, settleReported, type ReportInput,
 } from '../incidents';
 import type { PipelineDeps } from './deps';
@@ -12,9 +12,13 @@ function lockKey(key: string): string {
   return `level-${key}`;
 }
 
-async function candidates(deps: PipelineDeps): Promise<Incident[]> {
-  const since = new Date(deps.clock().getTime() - 2 * LEVEL_JOIN_WINDOW_MS).toISOString();
-  return deps.store.listIncidents({ since, kind: 'alert_level', limit: 500 });
+/** What the news side of a level needs: `tocsin run` passes its pipeline deps, `tocsin evaluate` an in-memory store. */
+type LevelGroupDeps = Pick<PipelineDeps, 'store' | 'clock' | 'random'>;
+
+/** Open level incidents near `at`; an undated report (evaluation only) may be of any time. */
+async function candidates(deps: LevelGroupDeps, at?: string): Promise<Incident[]> {
+  const since = at === '' ? new Date(0) : new Date(deps.clock().getTime() - 2 * LEVEL_JOIN_WINDOW_MS);
+  return deps.store.listIncidents({ since: since.toISOString(), kind: 'alert_level', limit: 500 });
 }
 
 /**
@@ -22,12 +26,29 @@ async function candidates(deps: PipelineDeps): Promise<Incident[]> {
  * one that already holds this change (from another outlet or from the official page).
  */
 export async function recordLevelReport(input: ReportInput, deps: PipelineDeps): Promise<RecordOutcome | undefined> {
+  const result = await groupLevelReport(input, deps);
+  if (!result) return undefined;
+  deps.metrics.incident(result.outcome);
+  if (result.outcome !== 'unchanged') await enqueueDeliveries(result.incident, deps);
+  return result.outcome;
+}
+
+/** The grouping half of `recordLevelReport`: the one path of `run` and `evaluate` for level news. */
+export async function groupLevelReport(
+  input: ReportInput, deps: LevelGroupDeps,
+): Promise<{ incident: Incident; outcome: RecordOutcome } | undefined> {
   const report = levelReportOf(input);
   if (!report) return undefined;
   const key = reportedLevelKey(report);
   const now = deps.clock();
   const result = await withLock(deps, lockKey(key), async () => {
-    const found = findLevelIncident(await candidates(deps), key, report.to?.rank, report.direction, input.report.at);
+    let open = await candidates(deps, input.report.at);
+    if (!input.report.at) {
+      // Only `tocsin evaluate` has undated reports: the years and days their text names must fit, as for attacks.
+      const c = candidateOf(input.detection, `${input.dateHint ?? ''} ${input.title} ${input.summary}`);
+      open = open.filter((incident) => undatedMisfit(incident, c) === undefined);
+    }
+    const found = findLevelIncident(open, key, report.to?.rank, report.direction, input.report.at);
     if (!found) {
       const incident = reportedLevelIncident(input, report, now);
       const existing = await deps.store.getIncident(incident.id);
@@ -44,9 +65,7 @@ export async function recordLevelReport(input: ReportInput, deps: PipelineDeps):
       return { incident: joined.incident, outcome: joined.material ? ('updated' as const) : ('unchanged' as const) };
     }
   });
-  deps.metrics.incident(result.outcome);
-  if (result.outcome !== 'unchanged') await enqueueDeliveries(result.incident, deps);
-  return result.outcome;
+  return result;
 }
 
 /**

@@ -36,6 +36,12 @@ describe('the steps a level report names', () => {
     expect(level('Terrorwarnstufe in Österreich auf Stufe 4 erhöht')).toMatchObject({ to: { rank: 4 } });
   });
 
+  test('a count of steps moved is not a step: "one notch", "um eine Stufe"', () => {
+    expect(level('UK raises terror threat level one notch to severe')).toMatchObject({ to: { rank: 4 } });
+    expect(level('UK raises terror threat level one notch')?.to).toBeUndefined();
+    expect(level('Österreich hebt die Terrorwarnstufe um eine Stufe an')?.to).toBeUndefined();
+  });
+
   test('one step named: it is the new one', () => {
     const l = level('UK threat level raised to critical after Manchester attack');
     expect(l?.to).toEqual({ rank: 5, name: 'CRITICAL', name_en: 'CRITICAL' });
