@@ -135,6 +135,8 @@ export function renderStatusPage(view: StatusView): string {
     '<!doctype html><html lang="en"><head><meta charset="utf-8">' +
     '<meta name="viewport" content="width=device-width, initial-scale=1">' +
     `<meta http-equiv="refresh" content="${REFRESH_SECONDS}">` +
+    // An empty icon: otherwise every browser asks for /favicon.ico and logs the 404.
+    '<link rel="icon" href="data:,">' +
     '<title>Tocsin — terrorism threat levels and incidents</title>' +
     `<style>${STYLES}</style></head><body>` +
     '<header><h1>Tocsin status</h1>' +
