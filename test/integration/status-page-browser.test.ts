@@ -131,16 +131,16 @@ describeBrowser('the status page in a real browser', () => {
     expect(await fill('FR')).toBe(levelBand(fr!.rank, fr!.of).colour);
     expect(await page.$eval('svg.map path[data-country="GB"] title', (t) => t.textContent)).toContain('SEVERE');
 
-    const incidents = await page.$eval('#incidents', (t) => (t as HTMLElement).innerText);
+    const incidents = await page.$eval('#incidents', (t) => t.textContent ?? '');
     expect(incidents).toContain('At least 3 killed, 12 injured');
     expect(incidents).toContain('At least 2 killed, 4 injured');
     expect(incidents).toMatch(/2 sources, 2 languages \(en, fr\)/);
 
-    const failing = await page.$eval('#source-problems tr[data-source="broken-feed"]', (t) => (t as HTMLElement).innerText);
+    const failing = await page.$eval('#source-problems tr[data-source="broken-feed"]', (t) => t.textContent ?? '');
     expect(failing).toMatch(/failing/);
     expect(failing).toMatch(/503/);
 
-    const authorities = await page.$eval('#authorities', (t) => (t as HTMLElement).innerText);
+    const authorities = await page.$eval('#authorities', (t) => t.textContent ?? '');
     expect(authorities).toContain('SEVERE');
     expect(authorities).toContain(fr!.name);
 
