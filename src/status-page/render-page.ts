@@ -45,10 +45,8 @@ function levelRow(l: PublicLevel): string {
   const name = l.url ? `<a href="${esc(l.url)}" rel="noopener noreferrer">${esc(levelWords(l))}</a>` : esc(levelWords(l));
   return (
     `<tr data-authority="${esc(l.authority)}" data-country="${esc(l.country)}">` +
-    cell('Country', esc(scopeWords(l))) +
-    cell('Authority', esc(l.authorityName)) +
-    cell('Level', `${swatch(l.colour)}${name}`) +
-    cell('On its scale', `${esc(position(l))}<br><small>${esc(l.band)}</small>`) +
+    cell('Where', `<strong>${esc(scopeWords(l))}</strong><br><small>${esc(l.authorityName)}</small>`) +
+    cell('Level', `${swatch(l.colour)}${name}<br><small>${esc(position(l))}, ${esc(l.band)}</small>`) +
     cell('Since', when(l.since)) +
     cell('Official or reported', esc(l.status ?? 'not stated')) +
     cell('Last read', when(l.lastRead)) +
@@ -63,7 +61,7 @@ function levelsSection(view: StatusView): string {
   const rows = view.levels.map(levelRow).join('');
   const table = view.levels.length
     ? `<div class="table-wrap"><table class="stack" id="authorities"><caption>Authorities and their current levels</caption>` +
-      `<thead><tr><th scope="col">Country</th><th scope="col">Authority</th><th scope="col">Level</th><th scope="col">On its scale</th><th scope="col">Since</th><th scope="col">Official or reported</th><th scope="col">Last read</th><th scope="col">Source health</th></tr></thead>` +
+      `<thead><tr><th scope="col">Where</th><th scope="col">Level</th><th scope="col">Since</th><th scope="col">Official or reported</th><th scope="col">Last read</th><th scope="col">Source health</th></tr></thead>` +
       `<tbody>${rows}</tbody></table></div>`
     : '<p class="empty">No alert level has been read yet.</p>';
   return (

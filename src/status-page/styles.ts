@@ -8,8 +8,9 @@ header{padding-top:12px}
 h1{font-size:1.5rem;margin:.4em 0 .1em}
 h2{font-size:1.2rem;margin:1.4em 0 .4em;border-bottom:1px solid var(--line);padding-bottom:.2em}
 p.meta,footer{color:var(--muted);font-size:.9rem}
-.levels{display:grid;grid-template-columns:minmax(0,3fr) minmax(0,2fr);gap:16px;align-items:start}
-@media (max-width:900px){.levels{grid-template-columns:1fr}}
+.levels{display:grid;grid-template-columns:minmax(0,1fr) minmax(0,1fr);gap:16px;align-items:start}
+@media (max-width:1100px){.levels{grid-template-columns:1fr}}
+#authorities{font-size:.85rem}
 figure{margin:0}
 .map{width:100%;height:auto;background:#f2f7fb;border:1px solid var(--line);border-radius:6px}
 .map .tracked{stroke:#333;stroke-width:.6}

@@ -46,6 +46,17 @@ export interface CountryFill {
  * says the same in words.
  */
 export function renderWorldMap(fills: Map<string, CountryFill>): string {
+  // Levels change rarely: the last map drawn is reused while its fills are the same.
+  const key = JSON.stringify([...fills]);
+  if (lastMap?.key === key) return lastMap.svg;
+  const svg = drawMap(fills);
+  lastMap = { key, svg };
+  return svg;
+}
+
+let lastMap: { key: string; svg: string } | undefined;
+
+function drawMap(fills: Map<string, CountryFill>): string {
   const paths = countryShapes().map((s) => {
     const fill = s.alpha2 ? fills.get(s.alpha2) : undefined;
     const code = s.alpha2 ? ` data-country="${esc(s.alpha2)}"` : '';
