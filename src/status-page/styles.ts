@@ -20,7 +20,7 @@ figure{margin:0}
 .table-wrap{overflow-x:auto}
 table{border-collapse:collapse;width:100%;font-size:.9rem}
 caption{text-align:left;font-weight:600;padding:4px 0}
-th,td{text-align:left;vertical-align:top;padding:6px 8px;border-bottom:1px solid var(--line)}
+th,td{text-align:left;vertical-align:top;padding:6px 8px;border-bottom:1px solid var(--line);overflow-wrap:anywhere}
 thead th{background:var(--bg);position:sticky;top:0}
 .sev{font-weight:600;text-transform:uppercase;font-size:.8rem;padding:1px 6px;border-radius:3px;border:1px solid}
 .sev-critical{background:#d73027;color:#fff;border-color:#a50f15}

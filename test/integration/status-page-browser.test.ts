@@ -146,6 +146,10 @@ describeBrowser('the status page in a real browser', () => {
 
     await page.screenshot({ path: SCREENSHOT, fullPage: true });
     expect(fs.statSync(SCREENSHOT).size).toBeGreaterThan(10_000);
+
+    // On a phone the page fits the screen's width: tables stack instead of scrolling sideways.
+    await page.setViewport({ width: 390, height: 844, isMobile: true });
+    expect(await page.$eval('html', (h) => h.scrollWidth)).toBeLessThanOrEqual(390);
     expect(problems).toEqual([]);
   });
 
