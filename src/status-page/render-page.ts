@@ -1,4 +1,4 @@
-import { formatUtc } from '../format/text';
+import { formatUtc, titleCase } from '../format/text';
 import { esc, timeTag } from './html';
 import { BANDS, NO_LEVEL, NOT_TRACKED, type Band } from './level-colour';
 import { STYLES } from './styles';
@@ -23,7 +23,7 @@ function position(l: PublicLevel): string {
 }
 
 function scopeWords(l: PublicLevel): string {
-  return l.scope === 'national' ? l.countryName : `${l.countryName} (${l.scope.replace(/-/g, ' ')})`;
+  return l.scope === 'national' ? l.countryName : `${l.countryName} (${titleCase(l.scope)})`;
 }
 
 function mapTitle(l: PublicLevel): string {

@@ -12,7 +12,8 @@ p.meta,footer{color:var(--muted);font-size:.9rem}
 @media (max-width:1100px){.levels{grid-template-columns:1fr}}
 #authorities{font-size:.85rem}
 figure{margin:0}
-.map{width:100%;height:auto;background:#f2f7fb;border:1px solid var(--line);border-radius:6px}
+.map{display:block;width:100%;height:auto;background:#f2f7fb;border:1px solid var(--line);border-radius:6px}
+.map-europe{max-width:420px;margin-top:8px}
 .map .tracked{stroke:#333;stroke-width:.6}
 .map .tracked:hover{stroke-width:1.6}
 .legend{display:flex;flex-wrap:wrap;gap:6px 14px;list-style:none;padding:0;margin:8px 0 0;font-size:.85rem}
@@ -20,9 +21,9 @@ figure{margin:0}
 .table-wrap{overflow-x:auto}
 table{border-collapse:collapse;width:100%;font-size:.9rem}
 caption{text-align:left;font-weight:600;padding:4px 0}
-th,td{text-align:left;vertical-align:top;padding:6px 8px;border-bottom:1px solid var(--line);overflow-wrap:anywhere}
+th,td{text-align:left;vertical-align:top;padding:6px 8px;border-bottom:1px solid var(--line);overflow-wrap:break-word}
 thead th{background:var(--bg);position:sticky;top:0}
-.sev{font-weight:600;text-transform:uppercase;font-size:.8rem;padding:1px 6px;border-radius:3px;border:1px solid}
+.sev{white-space:nowrap;font-weight:600;text-transform:uppercase;font-size:.8rem;padding:1px 6px;border-radius:3px;border:1px solid}
 .sev-critical{background:#d73027;color:#fff;border-color:#a50f15}
 .sev-high{background:#fc8d59;color:#111;border-color:#d94801}
 .sev-medium{background:#fee08b;color:#111;border-color:#b8860b}
@@ -35,7 +36,7 @@ ul.links{margin:0;padding-left:1.1em}
   body{font-size:14px}
   table.stack thead{position:absolute;left:-9999px}
   table.stack tr{display:block;border-bottom:2px solid var(--line);padding:6px 0}
-  table.stack td{display:block;border:0;padding:2px 4px}
+  table.stack td{display:block;border:0;padding:2px 4px;overflow-wrap:anywhere}
   table.stack td[data-label]::before{content:attr(data-label) ": ";font-weight:600;color:var(--muted)}
 }
 `;
