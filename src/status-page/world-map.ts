@@ -1,4 +1,5 @@
-import { geoConicConformal, geoNaturalEarth1, geoPath, type GeoProjection } from 'd3-geo';
+import type * as D3Geo from 'd3-geo';
+import type { GeoProjection } from 'd3-geo';
 import { feature } from 'topojson-client';
 import type { Feature, Geometry } from 'geojson';
 import type { GeometryCollection, Topology } from 'topojson-specification';
@@ -27,6 +28,15 @@ const EUROPE_BOX: Feature<Geometry> = {
 };
 const ANTARCTICA = '010';
 
+/**
+ * d3-geo is loaded on the first map drawn, not when the module loads: every CLI command
+ * imports the HTTP routes, and only a serving `tocsin run` ever draws a map.
+ */
+function d3geo(): typeof D3Geo {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  return require('d3-geo') as typeof D3Geo;
+}
+
 const cache: { world?: Shape[]; europe?: Shape[]; last?: { key: string; svg: string } } = {};
 
 function allCountries(): Country[] {
@@ -35,7 +45,7 @@ function allCountries(): Country[] {
 }
 
 function project(all: Country[], projection: GeoProjection): Shape[] {
-  const path = geoPath(projection).digits(1);
+  const path = d3geo().geoPath(projection).digits(1);
   return all
     .map((f) => ({ alpha2: f.id === undefined ? undefined : countries.numericToAlpha2(String(f.id)), name: f.properties?.name ?? 'unknown', d: path(f) ?? '' }))
     .filter((s) => s.d !== '');
@@ -45,14 +55,14 @@ function project(all: Country[], projection: GeoProjection): Shape[] {
 export function countryShapes(): Shape[] {
   if (!cache.world) {
     const all = allCountries();
-    cache.world = project(all, geoNaturalEarth1().fitSize([MAP_WIDTH, MAP_HEIGHT], { type: 'FeatureCollection', features: all }));
+    cache.world = project(all, d3geo().geoNaturalEarth1().fitSize([MAP_WIDTH, MAP_HEIGHT], { type: 'FeatureCollection', features: all }));
   }
   return cache.world;
 }
 
 function europeShapes(): Shape[] {
   if (!cache.europe) {
-    const projection = geoConicConformal().rotate([-10, 0]).parallels([40, 60]).fitSize([INSET.width, INSET.height], EUROPE_BOX);
+    const projection = d3geo().geoConicConformal().rotate([-10, 0]).parallels([40, 60]).fitSize([INSET.width, INSET.height], EUROPE_BOX);
     projection.clipExtent([[0, 0], [INSET.width, INSET.height]]);
     cache.europe = project(allCountries(), projection);
   }
