@@ -27,7 +27,8 @@ if (!haveChromium) console.warn(`status page browser test skipped: ${CHROMIUM} i
 const describeBrowser = haveFixtures && haveChromium ? describe : describe.skip;
 
 // Three CLI runs, a long-lived bot and a browser on a shared machine: allow minutes, not seconds.
-jest.setTimeout(180_000);
+jest.setTimeout(400_000);
+const CLI_TIMEOUT_MS = 150_000;
 
 const hoursAgo = (h: number) => new Date(Date.now() - h * 3_600_000).toISOString();
 
@@ -86,11 +87,11 @@ describeBrowser('the status page in a real browser', () => {
       `  - id: broken-feed\n    type: feed\n    url: ${feeds.url}/broken\n    every: 1h\n    language: en`,
     ];
     env = { TOCSIN_CONFIG_DIR: makeConfigDir(`sources:\n${sources.join('\n')}\n`), TOCSIN_DATA_DIR: makeDataDir() };
-    const once = await runCli(['run', '--once'], env);
+    const once = await runCli(['run', '--once'], env, { timeoutMs: CLI_TIMEOUT_MS });
     expect(once.code).toBe(0);
     const file = path.join(tmp, 'items.jsonl');
     fs.writeFileSync(file, items());
-    const replay = await runCli(['replay', file], env);
+    const replay = await runCli(['replay', file], env, { timeoutMs: CLI_TIMEOUT_MS });
     expect(replay.code).toBe(0);
   });
 
@@ -102,7 +103,7 @@ describeBrowser('the status page in a real browser', () => {
   });
 
   it('shows the levels on the map, the replayed incidents with their tolls and the failing source, without console errors', async () => {
-    const levels = JSON.parse((await runCli(['levels', '--json'], env)).stdout) as LevelReading[];
+    const levels = JSON.parse((await runCli(['levels', '--json'], env, { timeoutMs: CLI_TIMEOUT_MS })).stdout) as LevelReading[];
     const uk = levels.find((l) => l.authority === 'uk-mi5' && l.scope === 'national');
     const fr = levels.find((l) => l.authority === 'fr-sgdsn' && l.scope === 'national');
     expect(uk).toMatchObject({ rank: 4, of: 5, name: 'SEVERE' });
