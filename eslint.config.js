@@ -8,7 +8,7 @@ const IMPURE = [
   'fs', 'node:fs', 'fs/promises', 'node:fs/promises', 'net', 'node:net', 'http', 'node:http',
   'https', 'node:https', 'dgram', 'node:dgram', 'tls', 'node:tls', 'child_process', 'node:child_process',
 ];
-const CORE = ['detect', 'incidents', 'routing', 'format', 'commands'];
+const CORE = ['detect', 'incidents', 'routing', 'format', 'commands', 'status-page'];
 
 module.exports = tseslint.config(
   { ignores: ['node_modules/**', 'data/**', 'coverage/**'] },

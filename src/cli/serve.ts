@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { Runtime } from '../app';
-import { startHttpServer, healthRoute, metricsRoute, storeHealth, type Route } from '../http';
+import { startHttpServer, healthRoute, metricsRoute, statusRoutes, storeHealth, type Route } from '../http';
+import { authorityOfSource } from '../sources/authority';
+import { AUTHORITY_NAMES } from '../format/names';
 import { createDiscordGateway, createDiscordInteractionsHandler } from '../chat/discord';
 import { createSlackHandler, createSlackSocketApp } from '../chat/slack';
 import type { CommandDeps } from '../commands';
@@ -32,6 +34,14 @@ export async function startServing(runtime: Runtime): Promise<{ url: string; clo
   const onError = (err: unknown) => runtime.log.error({ err: err instanceof Error ? err.message : String(err) }, 'chat request failed');
   const routes: Route[] = [healthRoute(storeHealth(runtime.store)), metricsRoute(() => runtime.metrics.render())];
   const stops: (() => Promise<void>)[] = [];
+  if (env.statusPage) {
+    const authoritySources: Record<string, string[]> = {};
+    for (const s of runtime.config.sources) {
+      const a = authorityOfSource(s);
+      if (a) (authoritySources[a] ??= []).push(s.id);
+    }
+    routes.push(...statusRoutes({ store: runtime.store, authoritySources, authorityNames: AUTHORITY_NAMES, clock: () => new Date() }));
+  }
 
   if (env.discord.publicKey) {
     routes.push({

@@ -35,6 +35,8 @@ export interface Env {
   editCoalesceMs: number;
   /** How long a delivery job stays claimed by a process that stopped answering (TOCSIN_OUTBOX_LEASE_MS), default 15 s. */
   outboxLeaseMs: number;
+  /** Serve the public status page and its JSON API (TOCSIN_STATUS_PAGE=on|off), default on. */
+  statusPage: boolean;
 }
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
@@ -87,6 +89,9 @@ const schema = z.object({
   TOCSIN_PLATFORM_TIMEOUT_MS: optionalText.refine((s) => s === undefined || /^\d+$/.test(s), {
     message: 'must be a whole number of milliseconds',
   }),
+  TOCSIN_STATUS_PAGE: optionalText.refine((s) => s === undefined || s === 'on' || s === 'off', {
+    message: 'must be on or off',
+  }),
   TOCSIN_FETCH_TIMEOUT_MS: optionalText.refine((s) => s === undefined || (/^\d+$/.test(s) && Number(s) > 0), {
     message: 'must be a whole number of milliseconds, above 0',
   }),
@@ -133,6 +138,7 @@ export function readEnv(vars: Record<string, string | undefined>): Env {
     outboxLeaseMs: e.TOCSIN_OUTBOX_LEASE_MS ? Number(e.TOCSIN_OUTBOX_LEASE_MS) : 15_000,
     editCoalesceMs: e.TOCSIN_EDIT_COALESCE_MS ? Number(e.TOCSIN_EDIT_COALESCE_MS) : 60_000,
     fetchTimeoutMs: e.TOCSIN_FETCH_TIMEOUT_MS ? Number(e.TOCSIN_FETCH_TIMEOUT_MS) : 30_000,
+    statusPage: e.TOCSIN_STATUS_PAGE !== 'off',
   };
 }
 

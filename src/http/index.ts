@@ -6,3 +6,4 @@
 export { startHttpServer, DEFAULT_MAX_BODY_BYTES, type HttpServerOptions, type RunningHttpServer } from './server';
 export { healthRoute, metricsRoute, storeHealth, type HealthReport } from './health';
 export { headerValue, jsonResponse, textResponse, type HttpRequest, type HttpResponse, type Route, type RouteHandler } from './route';
+export { statusRoutes, sinceOf, RECENT_DAYS, MAX_INCIDENTS, type StatusPageDeps } from './status-routes';
