@@ -33,10 +33,9 @@ export interface Config {
   sources: SourceConfig[];
 }
 
-/** Reads and checks env and config files; throws ConfigError listing every problem. */
-export function loadConfig(vars: Record<string, string | undefined>): Config {
-  const problems: ConfigProblem[] = [];
-  const attempt = <T>(fn: () => T): T | undefined => {
+/** Runs `fn`, moving the problems of a ConfigError into `problems` (so one run lists every one). */
+function collecting(problems: ConfigProblem[]): <T>(fn: () => T) => T | undefined {
+  return (fn) => {
     try {
       return fn();
     } catch (e) {
@@ -45,11 +44,38 @@ export function loadConfig(vars: Record<string, string | undefined>): Config {
       return undefined;
     }
   };
+}
+
+/** Reads and checks env and config files; throws ConfigError listing every problem. */
+export function loadConfig(vars: Record<string, string | undefined>): Config {
+  const problems: ConfigProblem[] = [];
+  const attempt = collecting(problems);
   const env = attempt(() => readEnv(vars));
   // Check the files even when the environment is wrong, so one run lists everything.
   const sources = attempt(() => loadSourcesConfig(env?.configDir ?? vars.TOCSIN_CONFIG_DIR ?? './config', levelSourceSchemas));
   if (!env || !sources) throw new ConfigError(problems);
   return { env, sources };
+}
+
+/**
+ * The config folder read again for a reload: sources (and so authorities) and the
+ * detector's rules, places and actors, all validated; throws ConfigError listing every
+ * problem of every file, so nothing half-read is ever applied.
+ */
+export function reloadConfigFiles(env: Env): { sources: SourceConfig[]; detector: Detector } {
+  const problems: ConfigProblem[] = [];
+  const attempt = collecting(problems);
+  const sources = attempt(() => loadSourcesConfig(env.configDir, levelSourceSchemas));
+  const detector = attempt(() => {
+    try {
+      return loadDetector(env);
+    } catch (e) {
+      if (e instanceof ConfigError) throw e;
+      throw new ConfigError([{ file: env.configDir, path: '', message: e instanceof Error ? e.message : String(e) }]);
+    }
+  });
+  if (!sources || !detector) throw new ConfigError(problems);
+  return { sources, detector };
 }
 
 export function loadDetector(env: Env): Detector {
@@ -91,15 +117,21 @@ export interface Runtime {
   scheduler: Scheduler;
   senders: Partial<Record<Platform, Sender>>;
   pollAll(): Promise<PollResult[]>;
+  /** Applies the config folder as it is now, or throws ConfigError and keeps the running one. */
+  reload(): Config;
   close(timeoutMs?: number): Promise<void>;
 }
 
+/** `all` polls, delivers and serves; `web` only serves HTTP and chat; `worker` only polls and delivers. */
+export type Role = 'all' | 'web' | 'worker';
+export const ROLES: readonly Role[] = ['all', 'web', 'worker'];
+
 /** Everything `tocsin run` needs, started except for the scheduler. */
-export async function startRuntime(config: Config, opts: { writeConsole?: (s: string) => void } = {}): Promise<Runtime> {
-  const { env, sources } = config;
+export async function startRuntime(config: Config, opts: { writeConsole?: (s: string) => void; role?: Role } = {}): Promise<Runtime> {
+  const { env } = config;
   const log = makeLogger(env);
   const metrics = new Metrics();
-  const detector = loadDetector(env);
+  let detector = loadDetector(env);
   const store = await openConfiguredStore(env);
   await store.ping();
   const writeConsole = opts.writeConsole ?? ((s: string) => process.stdout.write(`${s}\n`));
@@ -113,7 +145,7 @@ export async function startRuntime(config: Config, opts: { writeConsole?: (s: st
   });
   const fallback = fallbackSubscriptions(env);
   const scrub = makeScrubber(secretsOf(env));
-  const messageOptions = messageOptionsFor(sources);
+  const messageOptions = messageOptionsFor(config.sources);
   const notifyOps = async (text: string) => {
     log.warn({ notice: text }, 'operational notice');
     const ops = env.opsChannel;
@@ -139,7 +171,7 @@ export async function startRuntime(config: Config, opts: { writeConsole?: (s: st
     clock: () => new Date(),
     random: Math.random,
     fallbackSubscriptions: fallback,
-    requestLevelPoll: (authority) => schedulerRef.current?.pollSoon(sources.filter((s) => authorityOfSource(s) === authority).map((s) => s.id)),
+    requestLevelPoll: (authority) => schedulerRef.current?.pollSoon(config.sources.filter((s) => authorityOfSource(s) === authority).map((s) => s.id)),
     notifyOps,
     messageOptions,
     scrub,
@@ -162,7 +194,8 @@ export async function startRuntime(config: Config, opts: { writeConsole?: (s: st
       }
     },
   });
-  outbox.start(async (job, attempt) => {
+  // A web replica enqueues nothing and delivers nothing: its outbox only answers questions.
+  if (opts.role !== 'web') outbox.start(async (job, attempt) => {
     const outcome = await deliver(job, attempt);
     if (outcome.status === 'failed') {
       metrics.deliveryFailures.inc({ failure: outcome.failure });
@@ -170,7 +203,7 @@ export async function startRuntime(config: Config, opts: { writeConsole?: (s: st
     }
     return outcome;
   });
-  const scheduler = new Scheduler({ sources, store, poll: (s) => pollSource(s, deps), log, clock: () => new Date(), owner: `${process.pid}-${randomUUID().slice(0, 8)}` });
+  const scheduler = new Scheduler({ sources: config.sources, store, poll: (s) => pollSource(s, deps), log, clock: () => new Date(), owner: `${process.pid}-${randomUUID().slice(0, 8)}` });
   schedulerRef.current = scheduler;
   const runtime: Runtime = {
     config,
@@ -181,7 +214,15 @@ export async function startRuntime(config: Config, opts: { writeConsole?: (s: st
     deps,
     scheduler,
     senders,
-    pollAll: () => pollEvery(sources, deps),
+    pollAll: () => pollEvery(config.sources, deps),
+    reload() {
+      const next = reloadConfigFiles(env);
+      detector = next.detector;
+      config.sources = next.sources;
+      messageOptions.sourceNames = messageOptionsFor(next.sources).sourceNames;
+      scheduler.setSources(next.sources);
+      return config;
+    },
     async close(timeoutMs = 10_000) {
       await scheduler.stop();
       await outbox.close(timeoutMs);
