@@ -30,6 +30,8 @@ export interface FakeDiscordOptions {
   /** When given, any other channel id answers 404 Unknown Channel (10003). */
   channels?: string[];
   botUserId?: string;
+  /** Answered by `GET /gateway/bot` (a local fake gateway's ws URL). */
+  gatewayUrl?: string;
 }
 
 export const BOT_USER_ID = '100000000000000001';
@@ -156,6 +158,9 @@ export async function startFakeDiscord(opts: FakeDiscordOptions = {}): Promise<F
     if (!/^Bot \S+/.test(String(r.headers.authorization ?? ''))) return discordError(401, 0, '401: Unauthorized');
     const commandReply = registered(r);
     if (commandReply) return commandReply;
+    if (r.method === 'GET' && r.path === `${V}/gateway/bot` && opts.gatewayUrl) {
+      return { status: 200, body: { url: opts.gatewayUrl, shards: 1, session_start_limit: { total: 1000, remaining: 999, reset_after: 86_400_000, max_concurrency: 1 } } };
+    }
     if (r.method === 'GET' && r.path === `${V}/users/@me`) return { status: 200, body: { id: botId, username: 'tocsin', bot: true } };
     const m = r.path.match(/^\/api\/v10\/channels\/(\d+)\/messages(?:\/(\d+))?$/);
     if (!m) return discordError(404, 0, '404: Not Found');
