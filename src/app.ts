@@ -37,10 +37,9 @@ export interface Config {
   authorities: Authority[];
 }
 
-/** Reads and checks env and config files; throws ConfigError listing every problem. */
-export function loadConfig(vars: Record<string, string | undefined>): Config {
-  const problems: ConfigProblem[] = [];
-  const attempt = <T>(fn: () => T): T | undefined => {
+/** Runs `fn`, moving the problems of a ConfigError into `problems` (so one run lists every one). */
+function collecting(problems: ConfigProblem[]): <T>(fn: () => T) => T | undefined {
+  return (fn) => {
     try {
       return fn();
     } catch (e) {
@@ -49,17 +48,52 @@ export function loadConfig(vars: Record<string, string | undefined>): Config {
       return undefined;
     }
   };
-  const env = attempt(() => readEnv(vars));
-  // Check the files even when the environment is wrong, so one run lists everything.
-  const configDir = env?.configDir ?? vars.TOCSIN_CONFIG_DIR ?? './config';
+}
+
+/** Sources and authorities of a config folder, checked against each other; problems go to `problems`. */
+function loadConfigFiles(configDir: string, problems: ConfigProblem[]): { sources: SourceConfig[]; authorities: Authority[] } | undefined {
+  const attempt = collecting(problems);
   const sources = attempt(() => loadSourcesConfig(configDir, levelSourceSchemas));
   const authorities = attempt(() => loadAuthorities(configDir));
-  if (sources && authorities) {
-    problems.push(...checkAuthorityUses(authorities, authorityUses(sources, sourcesFile(configDir)), authoritiesFile(configDir)));
-    attachAuthorities(sources, authorities);
-  }
-  if (!env || !sources || !authorities || problems.length > 0) throw new ConfigError(problems);
-  return { env, sources, authorities };
+  if (!sources || !authorities) return undefined;
+  problems.push(...checkAuthorityUses(authorities, authorityUses(sources, sourcesFile(configDir)), authoritiesFile(configDir)));
+  attachAuthorities(sources, authorities);
+  return { sources, authorities };
+}
+
+/** Reads and checks env and config files; throws ConfigError listing every problem. */
+export function loadConfig(vars: Record<string, string | undefined>): Config {
+  const problems: ConfigProblem[] = [];
+  const env = collecting(problems)(() => readEnv(vars));
+  // Check the files even when the environment is wrong, so one run lists everything.
+  const files = loadConfigFiles(env?.configDir ?? vars.TOCSIN_CONFIG_DIR ?? './config', problems);
+  if (!env || !files || problems.length > 0) throw new ConfigError(problems);
+  return { env, ...files };
+}
+
+/**
+ * The config folder read again for a reload: sources, authorities and the detector's rules,
+ * places and actors, all validated; throws ConfigError listing every problem of every file,
+ * so nothing half-read is ever applied.
+ */
+export function reloadConfigFiles(env: Env): { sources: SourceConfig[]; authorities: Authority[]; detector: Detector } {
+  const problems: ConfigProblem[] = [];
+  const files = loadConfigFiles(env.configDir, problems);
+  const detector = collecting(problems)(() => {
+    try {
+      return loadDetector(env);
+    } catch (e) {
+      if (e instanceof ConfigError) throw e;
+      throw new ConfigError([{ file: env.configDir, path: '', message: e instanceof Error ? e.message : String(e) }]);
+    }
+  });
+  if (!files || !detector || problems.length > 0) throw new ConfigError(problems);
+  return { ...files, detector };
+}
+
+/** Sources shipped disabled (not verified on the authority's real text) are not polled. */
+function enabledSources(sources: readonly SourceConfig[]): SourceConfig[] {
+  return sources.filter((s) => s.enabled !== false);
 }
 
 export function loadDetector(env: Env): Detector {
@@ -101,18 +135,23 @@ export interface Runtime {
   scheduler: Scheduler;
   senders: Partial<Record<Platform, Sender>>;
   pollAll(): Promise<PollResult[]>;
+  /** Applies the config folder as it is now, or throws ConfigError and keeps the running one. */
+  reload(): Config;
   close(timeoutMs?: number): Promise<void>;
 }
 
+/** `all` polls, delivers and serves; `web` only serves HTTP and chat; `worker` only polls and delivers. */
+export type Role = 'all' | 'web' | 'worker';
+export const ROLES: readonly Role[] = ['all', 'web', 'worker'];
+
 /** Everything `tocsin run` needs, started except for the scheduler. */
-export async function startRuntime(config: Config, opts: { writeConsole?: (s: string) => void } = {}): Promise<Runtime> {
+export async function startRuntime(config: Config, opts: { writeConsole?: (s: string) => void; role?: Role } = {}): Promise<Runtime> {
   const { env } = config;
-  // Sources shipped disabled (not verified on the authority's real text) are not polled.
-  const sources = config.sources.filter((s) => s.enabled !== false);
+  const sources = enabledSources(config.sources);
   const log = makeLogger(env);
   for (const warning of commandPathWarnings(env)) log.warn(warning);
   const metrics = new Metrics();
-  const detector = loadDetector(env);
+  let detector = loadDetector(env);
   const store = await openConfiguredStore(env);
   await store.ping();
   const writeConsole = opts.writeConsole ?? ((s: string) => process.stdout.write(`${s}\n`));
@@ -152,7 +191,7 @@ export async function startRuntime(config: Config, opts: { writeConsole?: (s: st
     clock: () => new Date(),
     random: Math.random,
     fallbackSubscriptions: fallback,
-    requestLevelPoll: (authority) => schedulerRef.current?.pollSoon(sources.filter((s) => authorityOfSource(s) === authority).map((s) => s.id)),
+    requestLevelPoll: (authority) => schedulerRef.current?.pollSoon(config.sources.filter((s) => authorityOfSource(s) === authority).map((s) => s.id)),
     notifyOps,
     messageOptions,
     scrub,
@@ -175,7 +214,8 @@ export async function startRuntime(config: Config, opts: { writeConsole?: (s: st
       }
     },
   });
-  outbox.start(async (job, attempt) => {
+  // A web replica enqueues nothing and delivers nothing: its outbox only answers questions.
+  if (opts.role !== 'web') outbox.start(async (job, attempt) => {
     const outcome = await deliver(job, attempt);
     if (outcome.status === 'failed') {
       metrics.deliveryFailures.inc({ failure: outcome.failure });
@@ -194,7 +234,16 @@ export async function startRuntime(config: Config, opts: { writeConsole?: (s: st
     deps,
     scheduler,
     senders,
-    pollAll: () => pollEvery(sources, deps),
+    pollAll: () => pollEvery(enabledSources(config.sources), deps),
+    reload() {
+      const next = reloadConfigFiles(env);
+      detector = next.detector;
+      config.sources = next.sources;
+      config.authorities = next.authorities;
+      Object.assign(messageOptions, messageOptionsFor(enabledSources(next.sources), next.authorities));
+      scheduler.setSources(enabledSources(next.sources));
+      return config;
+    },
     async close(timeoutMs = 10_000) {
       await scheduler.stop();
       await outbox.close(timeoutMs);

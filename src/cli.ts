@@ -20,7 +20,12 @@ const program = new Command()
   .description('Terrorism alert levels and attack reports, posted to Discord, Slack or the console.')
   .showHelpAfterError();
 
-program.command('run').description('run the bot').option('--once', 'poll every source once, deliver, wait for the outbox to drain, exit').action(action(run));
+program
+  .command('run')
+  .description('run the bot (SIGHUP reloads the config folder, SIGTERM drains and exits)')
+  .option('--once', 'poll every source once, deliver, wait for the outbox to drain, exit')
+  .option('--role <role>', 'all | web (HTTP and chat commands only) | worker (polls and deliveries only)', 'all')
+  .action(action(run));
 program.command('check-config').description('validate the environment and TOCSIN_CONFIG_DIR; list every problem').action(action(checkConfig));
 program.command('replay').description('push RSS/Atom files or JSONL items through detect → incidents → route → deliver').argument('<file...>').action(action(replay));
 program

@@ -1,8 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import type { Runtime } from '../app';
+import type { Role, Runtime } from '../app';
 import { startHttpServer, healthRoute, metricsRoute, statusRoutes, storeHealth, type Route } from '../http';
 import { authorityOfSource } from '../sources/authority';
-import { AUTHORITY_NAMES } from '../format/names';
 import { createDiscordGateway, createDiscordInteractionsHandler } from '../chat/discord';
 import { createSlackHandler, createSlackSocketApp } from '../chat/slack';
 import type { CommandDeps } from '../commands';
@@ -13,7 +12,10 @@ import { channelKey, type ChannelRef } from '../model';
 export function commandDeps(runtime: Runtime): CommandDeps {
   return {
     store: runtime.store,
-    sources: runtime.config.sources.map((s) => ({ id: s.id, type: s.type, every: s.every })),
+    // A getter: a reload (SIGHUP) replaces the configured sources.
+    get sources() {
+      return runtime.config.sources.map((s) => ({ id: s.id, type: s.type, every: s.every }));
+    },
     postSample: async (channel: ChannelRef) => {
       const sender = runtime.senders[channel.platform];
       if (!sender) throw new Error(`${channel.platform} is not configured`);
@@ -27,8 +29,11 @@ export function commandDeps(runtime: Runtime): CommandDeps {
   };
 }
 
-/** The HTTP server (health, metrics, chat endpoints) and the chat connections of `tocsin run`. */
-export async function startServing(runtime: Runtime): Promise<{ url: string; close(): Promise<void> }> {
+/**
+ * The HTTP server (health, metrics, chat endpoints) and the chat connections of `tocsin run`.
+ * A `worker` keeps health and metrics only (for its container's health check), no chat.
+ */
+export async function startServing(runtime: Runtime, role: Role = 'all'): Promise<{ url: string; close(): Promise<void> }> {
   const { env } = runtime.config;
   const deps = commandDeps(runtime);
   const onError = (err: unknown) => runtime.log.error({ err: err instanceof Error ? err.message : String(err) }, 'chat request failed');
@@ -40,10 +45,12 @@ export async function startServing(runtime: Runtime): Promise<{ url: string; clo
       const a = authorityOfSource(s);
       if (a) (authoritySources[a] ??= []).push(s.id);
     }
-    routes.push(...statusRoutes({ store: runtime.store, authoritySources, authorityNames: AUTHORITY_NAMES, clock: () => new Date() }));
+    const authorityNames = Object.fromEntries(runtime.config.authorities.map((a) => [a.id, a.label]));
+    routes.push(...statusRoutes({ store: runtime.store, authoritySources, authorityNames, clock: () => new Date() }));
   }
+  const chat = role !== 'worker';
 
-  if (env.discord.publicKey) {
+  if (chat && env.discord.publicKey) {
     routes.push({
       method: 'POST',
       path: '/discord/interactions',
@@ -55,18 +62,18 @@ export async function startServing(runtime: Runtime): Promise<{ url: string; clo
       }),
     });
   }
-  if (env.discord.token && env.discord.gateway) {
+  if (chat && env.discord.token && env.discord.gateway) {
     const gateway = createDiscordGateway({ token: env.discord.token, deps, apiUrl: env.discord.apiUrl, onError });
     // The gateway may be unreachable (firewalls): delivery and HTTP interactions still work.
     gateway.start().catch((e: unknown) => runtime.log.warn({ err: e instanceof Error ? e.message : String(e) }, 'Discord gateway unavailable; slash commands only via HTTP interactions'));
     stops.push(() => gateway.stop());
   }
   const slackCommon = { botToken: env.slack.botToken, apiUrl: env.slack.apiUrl, admins: env.slack.admins, deps, onError };
-  if (env.slack.appToken && env.slack.botToken) {
+  if (chat && env.slack.appToken && env.slack.botToken) {
     const socket = createSlackSocketApp({ ...slackCommon, appToken: env.slack.appToken });
     socket.start().catch((e: unknown) => runtime.log.warn({ err: e instanceof Error ? e.message : String(e) }, 'Slack Socket Mode unavailable'));
     stops.push(() => socket.stop());
-  } else if (env.slack.signingSecret) {
+  } else if (chat && env.slack.signingSecret) {
     const slack = createSlackHandler({ ...slackCommon, signingSecret: env.slack.signingSecret });
     routes.push({ method: 'POST', path: '/slack/events', handle: slack.handle });
   }

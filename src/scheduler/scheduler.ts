@@ -50,11 +50,18 @@ export class Scheduler {
   private drainAgain = false;
   private stopped = false;
 
-  constructor(private readonly opts: SchedulerOptions) {
+  constructor(private opts: SchedulerOptions) {
     this.limiter = new ConcurrencyLimiter(opts.maxConcurrent ?? 32, opts.maxPerHost ?? 4, () => {
       if (this.queue.length && !this.stopped) void this.drain();
     });
     for (const s of opts.sources) this.hosts.set(s.id, new URL(s.url).host);
+  }
+
+  /** A reloaded configuration: the next tick polls these sources (polls in flight finish). */
+  setSources(sources: SourceConfig[]): void {
+    this.opts = { ...this.opts, sources };
+    this.hosts.clear();
+    for (const s of sources) this.hosts.set(s.id, new URL(s.url).host);
   }
 
   start(): void {

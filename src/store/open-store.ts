@@ -15,7 +15,8 @@ export interface OpenStoreOptions {
  * The store the operator asked for: Redis when a URL is given, else the embedded
  * SQLite file. It does not wait for Redis to answer — call `ping()` to check; every
  * call rejects with `StoreUnavailableError` while Redis cannot be reached.
- * Rejects when the embedded file cannot be opened or the Redis URL is malformed.
+ * Rejects when the embedded file cannot be opened or the Redis URL is malformed. The
+ * native SQLite driver is loaded only when the embedded store opens (see sqlite-driver).
  */
 export async function openStore(opts: OpenStoreOptions): Promise<Store> {
   const redisUrl = opts.redisUrl?.trim();

@@ -1,6 +1,5 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import Database from 'better-sqlite3';
 import {
   channelKey,
   KINDS,
@@ -16,6 +15,7 @@ import { describeError, fromJson, instantMs, listLimit, lockTtlMs, seenLimit, to
 import { incidentIndexKeys } from '../incidents/index-keys';
 import { SEEN_IDS_PER_SOURCE, StoreUnavailableError, type IncidentQuery, type Store } from './port';
 import { migrate } from './sqlite-schema';
+import { openSqliteFile, type SqliteDatabase } from './sqlite-driver';
 
 export interface SqliteStoreOptions {
   /** Seen ids kept per source. Default `SEEN_IDS_PER_SOURCE`. */
@@ -25,7 +25,7 @@ export interface SqliteStoreOptions {
 }
 
 /** Every statement the store runs, prepared once. */
-function prepare(db: Database.Database) {
+function prepare(db: SqliteDatabase) {
   return {
     getSource: db.prepare<[string], string>('SELECT json FROM source_states WHERE id = ?').pluck(),
     putSource: db.prepare('INSERT INTO source_states (id, json) VALUES (?, ?) ON CONFLICT (id) DO UPDATE SET json = excluded.json'),
@@ -103,7 +103,7 @@ export class SqliteStore implements Store {
   readonly kind = 'embedded' as const;
   /** The database file. */
   readonly file: string;
-  private readonly db: Database.Database;
+  private readonly db: SqliteDatabase;
   private readonly q: ReturnType<typeof prepare>;
   private readonly seenLimit: number;
   private readonly markSeenTx: (sourceId: string, itemIds: string[]) => void;
@@ -112,10 +112,10 @@ export class SqliteStore implements Store {
   constructor(dataDir: string, opts: SqliteStoreOptions = {}) {
     this.seenLimit = seenLimit(opts.seenLimit, SEEN_IDS_PER_SOURCE);
     this.file = path.resolve(dataDir, opts.fileName ?? 'tocsin.db');
-    let db: Database.Database | undefined;
+    let db: SqliteDatabase | undefined;
     try {
       fs.mkdirSync(path.dirname(this.file), { recursive: true });
-      db = new Database(this.file);
+      db = openSqliteFile(this.file);
       // Another process (the CLI while the bot runs) may hold the write lock briefly.
       db.pragma('busy_timeout = 5000');
       db.pragma('journal_mode = WAL');

@@ -43,6 +43,8 @@ export interface FakeDiscordOptions {
   botUserId?: string;
   /** Guild of each channel for `GET /channels/:id`; DEFAULT_GUILD_ID otherwise. */
   channelGuilds?: Record<string, string>;
+  /** Answered by `GET /gateway/bot` (a local fake gateway's ws URL). */
+  gatewayUrl?: string;
 }
 
 export const DEFAULT_GUILD_ID = '300000000000000001';
@@ -184,6 +186,9 @@ export async function startFakeDiscord(opts: FakeDiscordOptions = {}): Promise<F
     if (!/^Bot \S+/.test(String(r.headers.authorization ?? ''))) return discordError(401, 0, '401: Unauthorized');
     const commandReply = registered(r);
     if (commandReply) return commandReply;
+    if (r.method === 'GET' && r.path === `${V}/gateway/bot` && opts.gatewayUrl) {
+      return { status: 200, body: { url: opts.gatewayUrl, shards: 1, session_start_limit: { total: 1000, remaining: 999, reset_after: 86_400_000, max_concurrency: 1 } } };
+    }
     if (r.method === 'GET' && r.path === `${V}/users/@me`) return { status: 200, body: { id: botId, username: 'tocsin', bot: true } };
     const c = r.path.match(/^\/api\/v10\/channels\/(\d+)$/);
     if (c && r.method === 'GET') {

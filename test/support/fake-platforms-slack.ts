@@ -39,6 +39,8 @@ export interface FakeSlackOptions {
   users?: Record<string, FakeSlackUser>;
   /** Workspace of each channel for `conversations.info` (`context_team_id`); the bot's team otherwise. */
   channelTeams?: Record<string, string>;
+  /** Answered by `apps.connections.open` (a local fake Socket Mode server's ws URL). */
+  socketModeUrl?: string;
 }
 
 export const SLACK_BOT = { user_id: 'UTOCSIN', bot_id: 'BTOCSIN', team_id: 'TFAKE', app_id: 'AFAKE' } as const;
@@ -138,6 +140,8 @@ export async function startFakeSlack(opts: FakeSlackOptions = {}): Promise<FakeS
     const method = r.path.replace(/^\/api\//, '');
     if ('channel' in b && opts.channels && !opts.channels.includes(str(b.channel))) return slackError('channel_not_found');
     switch (method) {
+      case 'apps.connections.open':
+        return opts.socketModeUrl && auth.startsWith('xapp-') ? ok({ url: opts.socketModeUrl }) : slackError(opts.socketModeUrl ? 'not_allowed_token_type' : 'unknown_method');
       case 'auth.test':
         return ok({ url: 'https://fake.slack.test/', team: 'Fake', user: 'tocsin', ...SLACK_BOT });
       case 'chat.postMessage':

@@ -16,8 +16,8 @@ export interface DiscordGatewayOptions {
 
 /**
  * Slash commands over the gateway, for bots without a public HTTPS endpoint. Kept thin:
- * it only turns a discord.js interaction into the same invocation the HTTP path builds
- * (it cannot be exercised here: the gateway is unreachable from this machine).
+ * it only turns a discord.js interaction into the same invocation the HTTP path builds.
+ * discord.js heartbeats, resumes after a dropped connection and answers through REST.
  */
 export function createDiscordGateway(opts: DiscordGatewayOptions): { client: Client; start(): Promise<void>; stop(): Promise<void> } {
   const client = new Client({ intents: [GatewayIntentBits.Guilds], ...(opts.apiUrl ? { rest: { api: opts.apiUrl } } : {}) });

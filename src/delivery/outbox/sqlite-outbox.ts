@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import Database from 'better-sqlite3';
+import { openSqliteFile, type SqliteDatabase } from '../../store/sqlite-driver';
 import type { DeadLetter, DeliveryJob, JobHandler, JobOutcome, Outbox, OutboxOptions } from '../outbox-port';
 import { checkJob, checkOptions } from './job-rules';
 import type { ClaimedRow } from './sqlite-jobs-table';
@@ -8,7 +8,7 @@ import { pollUntilDrained, settlesWithin } from './waiting';
 
 export interface SqliteOutboxConfig {
   /** An open database (e.g. the embedded store's, tables are our own) or a file path. */
-  db: Database.Database | string;
+  db: SqliteDatabase | string;
   options: OutboxOptions;
   /**
    * A running job's lease, renewed every third of it while the handler runs. A job of a
@@ -26,7 +26,7 @@ const PRUNE_EVERY_MS = 3600_000;
 
 /** The embedded outbox: a table in SQLite and an in-process worker loop. */
 export class SqliteOutbox implements Outbox {
-  private readonly db: Database.Database;
+  private readonly db: SqliteDatabase;
   private readonly ownsDb: boolean;
   private readonly table: SqliteJobsTable;
   /** This worker's lease owner token: a lease taken over by another process is never written back. */
@@ -151,8 +151,8 @@ export class SqliteOutbox implements Outbox {
   }
 }
 
-function openFile(file: string): Database.Database {
-  const db = new Database(file);
+function openFile(file: string): SqliteDatabase {
+  const db = openSqliteFile(file);
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = NORMAL'); // as in the store: safe against process crashes, far fewer fsyncs
   db.pragma('busy_timeout = 5000');
