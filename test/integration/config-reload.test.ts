@@ -12,12 +12,15 @@ import { startCli, type LogLine, type RunningCli } from '../support/running-cli'
 
 const feed = (id: string, base: string) => `  - id: ${id}\n    type: feed\n    url: ${base}/${id}.xml\n    every: 1m\n    language: en\n`;
 
-/** A config folder with its own rules/ (copied, so the test can break one) and the shipped places and actors. */
+/** A config folder with its own rules/ (copied, so the test can break one) and the rest of the shipped config linked. */
 function configDir(sourcesYaml: string): string {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tocsin-reload-'));
   fs.writeFileSync(path.join(dir, 'sources.yaml'), sourcesYaml);
   fs.cpSync(path.join(ROOT, 'config', 'rules'), path.join(dir, 'rules'), { recursive: true });
-  for (const entry of ['places', 'actors']) fs.symlinkSync(path.join(ROOT, 'config', entry), path.join(dir, entry));
+  for (const entry of fs.readdirSync(path.join(ROOT, 'config'))) {
+    if (entry === 'sources.yaml' || entry === 'rules') continue;
+    fs.symlinkSync(path.join(ROOT, 'config', entry), path.join(dir, entry));
+  }
   return dir;
 }
 
