@@ -51,7 +51,7 @@ export async function evaluate(file: string, opts: { json?: boolean }): Promise<
   const bar = process.stderr.isTTY ? new SingleBar({ clearOnComplete: true, stream: process.stderr }, Presets.shades_classic) : undefined;
   bar?.start(rows.length, 0);
   const detections = rows.map((r) => {
-    const found = detector.detect({ title: r.title ?? '', summary: r.summary ?? '', language: r.lang ?? undefined });
+    const found = detector.detect({ title: r.title ?? '', summary: r.summary ?? '', language: r.lang ?? undefined, published: r.date ?? undefined });
     bar?.increment();
     return found;
   });

@@ -12,6 +12,20 @@ export interface CueHit {
   c: 'killed' | 'injured';
   start: number;
   end: number;
+  /** A death-toll noun: its count may come several words on. */
+  toll?: boolean;
+}
+
+const TOLL_STEPS = 10;
+
+/** "death toll in the Kabul attack rises to 60": the first count before the clause ends. */
+function tollCount(tokens: Token[], end: number): number | null {
+  for (let i = end + 1; i < tokens.length && i <= end + TOLL_STEPS; i++) {
+    if (tokens[i]?.brk) return null;
+    const v = countStartingAt(tokens, i);
+    if (v !== null) return v;
+  }
+  return null;
 }
 
 const MAX_STEPS = 6;
@@ -86,7 +100,8 @@ export function extractCasualties(tokens: Token[], cues: readonly CueHit[]): Cas
   const cueAt = new Set<number>();
   for (const cue of kept) for (let i = cue.start; i <= cue.end; i++) cueAt.add(i);
   for (const cue of kept) {
-    const n = forward(tokens, cue.end, false) ?? backward(tokens, cue.start, cueAt) ?? forward(tokens, cue.end, true);
+    const n = forward(tokens, cue.end, false) ?? backward(tokens, cue.start, cueAt) ?? forward(tokens, cue.end, true)
+      ?? (cue.toll ? tollCount(tokens, cue.end) : null);
     if (n === null || n > 100000) continue;
     const key = cue.c;
     out[key] = Math.max(out[key] ?? 0, n);
