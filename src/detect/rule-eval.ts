@@ -72,7 +72,8 @@ function outcome(rule: CompiledRule, fired: boolean, score: number, terms: Hit[]
 function exclusionHits(ctx: RuleContext, ex: CompiledExclusion): Hit[] {
   const hits = hitsOf(ctx, ex.g);
   const minAge = ex.staleYears;
-  if (minAge === undefined) return hits;
+  // A year alone is no retrospective ("the worst attack since 2005"): it only adds to a cue.
+  if (minAge === undefined || hits.length === 0) return hits;
   const stale = ctx.years.filter((y) => y.age !== null && y.age >= minAge)
     .map((y): Hit => ({ term: `a year ${y.age ?? 0} years before the item`, start: y.at, end: y.at }));
   return stale.length === 0 ? hits : [...hits, ...stale];
