@@ -29,6 +29,7 @@ function tollCount(tokens: Token[], end: number): number | null {
 }
 
 const MAX_STEPS = 6;
+const CONJUNCTIONS: ReadonlySet<string> = new Set(['and', 'und', 'et', 'y', 'e', 'en', 'och', 'og', 'si', 'es', 'ja', 'и', 'і', 've', 'oraz']);
 
 /** A count read backwards ending at token i: "forty nine", "a dozen", "10 to 12". */
 function countEndingAt(tokens: Token[], i: number): number | null {
@@ -70,7 +71,8 @@ function backward(tokens: Token[], start: number, cueAt: ReadonlySet<number>): n
     if (/^\d/.test(norm)) return null; // a year or a date: not a count, and a barrier
     if (nouns > 0 && ARTICLES.has(norm)) return 1;
     if (nouns === 0 && (FILLERS.has(norm) || MODIFIERS.has(norm))) continue;
-    // Up to two nouns ("police officer") may stand between the count and the verb.
+    // Up to two nouns ("police officer", "Kinder und Jugendliche") may stand between the count and the verb.
+    if (CONJUNCTIONS.has(norm) && nouns > 0) continue;
     if (++nouns > 2) return null;
   }
   return null;

@@ -40,6 +40,7 @@ const EXTRA: Record<string, number> = {
   tretti: 30, forti: 40, femti: 50, hundre: 100, tredive: 30, fyrre: 40, halvtreds: 50, hundrede: 100,
   тридцать: 30, сорок: 40, пятьдесят: 50, сто: 100,
   doua: 2, dve: 2, dvou: 2, dvoch: 2, dvaja: 2, traja: 3, troch: 3, dvije: 2, dvoje: 2, troje: 3,
+  اثنان: 2, اثنين: 2, ثلاثة: 3, أربعة: 4, اربعة: 4, خمسة: 5, ستة: 6, سبعة: 7, ثمانية: 8, تسعة: 9, عشرة: 10,
   двоє: 2, двох: 2, троє: 3, трьох: 3, ket: 2, ketten: 2, harman: 3, τρια: 3, τεσσερα: 4, εφτα: 7, οχτω: 8, εννια: 9,
 };
 
