@@ -97,6 +97,7 @@ export function evaluateRule(rule: CompiledRule, ctx: RuleContext): RuleOutcome 
   if (triggers.length === 0) return null;
   const fired: string[] = [];
   const weighed: string[] = [];
+  const vetoes: string[] = [];
   for (const ex of rule.exclusions) {
     const exHits = exclusionHits(ctx, ex);
     if (exHits.length === 0) continue;
@@ -108,10 +109,13 @@ export function evaluateRule(rule: CompiledRule, ctx: RuleContext): RuleOutcome 
     }
     const within = ex.within;
     const remaining = within === undefined ? [] : triggers.filter((t) => !exHits.some((e) => distance(e, t) <= within));
-    if (remaining.length < triggers.length) fired.push(ex.id);
+    if (remaining.length < triggers.length) {
+      fired.push(ex.id);
+      vetoes.push(`${ex.id} ("${exHits[0]?.term ?? ''}")`);
+    }
     triggers = remaining;
     if (triggers.length === 0) {
-      return outcome(rule, false, 0, hitsOf(ctx, rule.trigger), fired, `${rule.id}: vetoed by ${fired.join(', ')}`);
+      return outcome(rule, false, 0, hitsOf(ctx, rule.trigger), fired, `${rule.id}: vetoed by ${vetoes.join(', ')}`);
     }
   }
   const matched: Hit[] = [...triggers];
