@@ -102,9 +102,9 @@ export function evaluateRule(rule: CompiledRule, ctx: RuleContext): RuleOutcome 
     const exHits = exclusionHits(ctx, ex);
     if (exHits.length === 0) continue;
     if (ex.unless && groupMatches(ctx, ex.unless, triggers).length > 0) continue;
-    const void_ = outweighed(ctx, ex, exHits, triggers);
-    if (void_ !== null) {
-      weighed.push(void_);
+    const voided = outweighed(ctx, ex, exHits, triggers);
+    if (voided !== null) {
+      weighed.push(voided);
       continue;
     }
     const within = ex.within;
