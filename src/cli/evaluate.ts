@@ -33,7 +33,7 @@ export function readLabelled(file: string): Labelled[] {
 /** Detection and grouping of labelled rows, as `tocsin evaluate` scores them. */
 export async function evaluateRows(rows: Labelled[], detector: Detector, onItem?: () => void) {
   const analyses: Analysis[] = rows.map((r) => {
-    const found = detector.analyse({ title: r.title ?? '', summary: r.summary ?? '', language: r.lang ?? undefined });
+    const found = detector.analyse({ title: r.title ?? '', summary: r.summary ?? '', language: r.lang ?? undefined, published: r.date ?? undefined });
     onItem?.();
     return found;
   });

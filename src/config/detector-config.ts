@@ -21,6 +21,7 @@ const lexiconRef = z.union([z.string(), z.array(z.string())]);
 const requires = z.strictObject({
   place: z.boolean().optional(),
   actor: z.boolean().optional(),
+  claimed: z.boolean().optional(),
   casualties: z.strictObject({ min: z.number().int().min(0) }).optional(),
 });
 const groupShape = {
@@ -54,6 +55,8 @@ const exclusion = z.strictObject({
   lexicon: lexiconRef.optional(),
   within: z.number().int().min(0).optional(),
   unless: group.optional(),
+  outweighed_by: group.optional(),
+  stale_years: z.number().int().min(1).optional(),
 }).refine((e) => e.kinds || e.rules, 'an exclusion needs kinds or rules');
 
 const country = z.string().regex(/^[A-Z]{2}$/, 'an ISO 3166-1 alpha-2 code such as FR');

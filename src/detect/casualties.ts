@@ -12,9 +12,24 @@ export interface CueHit {
   c: 'killed' | 'injured';
   start: number;
   end: number;
+  /** A death-toll noun: its count may come several words on. */
+  toll?: boolean;
+}
+
+const TOLL_STEPS = 10;
+
+/** "death toll in the Kabul attack rises to 60": the first count before the clause ends. */
+function tollCount(tokens: Token[], end: number): number | null {
+  for (let i = end + 1; i < tokens.length && i <= end + TOLL_STEPS; i++) {
+    if (tokens[i]?.brk) return null;
+    const v = countStartingAt(tokens, i);
+    if (v !== null) return v;
+  }
+  return null;
 }
 
 const MAX_STEPS = 6;
+const CONJUNCTIONS: ReadonlySet<string> = new Set(['and', 'und', 'et', 'y', 'e', 'en', 'och', 'og', 'si', 'es', 'ja', 'и', 'і', 've', 'oraz']);
 
 /** A count read backwards ending at token i: "forty nine", "a dozen", "10 to 12". */
 function countEndingAt(tokens: Token[], i: number): number | null {
@@ -56,7 +71,8 @@ function backward(tokens: Token[], start: number, cueAt: ReadonlySet<number>): n
     if (/^\d/.test(norm)) return null; // a year or a date: not a count, and a barrier
     if (nouns > 0 && ARTICLES.has(norm)) return 1;
     if (nouns === 0 && (FILLERS.has(norm) || MODIFIERS.has(norm))) continue;
-    // Up to two nouns ("police officer") may stand between the count and the verb.
+    // Up to two nouns ("police officer", "Kinder und Jugendliche") may stand between the count and the verb.
+    if (CONJUNCTIONS.has(norm) && nouns > 0) continue;
     if (++nouns > 2) return null;
   }
   return null;
@@ -86,7 +102,8 @@ export function extractCasualties(tokens: Token[], cues: readonly CueHit[]): Cas
   const cueAt = new Set<number>();
   for (const cue of kept) for (let i = cue.start; i <= cue.end; i++) cueAt.add(i);
   for (const cue of kept) {
-    const n = forward(tokens, cue.end, false) ?? backward(tokens, cue.start, cueAt) ?? forward(tokens, cue.end, true);
+    const n = forward(tokens, cue.end, false) ?? backward(tokens, cue.start, cueAt) ?? forward(tokens, cue.end, true)
+      ?? (cue.toll ? tollCount(tokens, cue.end) : null);
     if (n === null || n > 100000) continue;
     const key = cue.c;
     out[key] = Math.max(out[key] ?? 0, n);

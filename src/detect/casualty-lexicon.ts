@@ -18,7 +18,41 @@ export const KILLED_CUES: TermList = {
   pt: ['mortos', 'mortas', 'morreram', 'matou', 'mataram', 'matando', 'vitimas fatais'],
   pl: ['zabit*', 'zabil*', 'zgin*', 'ofiar smiertelnych', 'nie zyje', 'zmarl*'],
   ru: ['погиб*', 'убит*', 'убил*', 'погибш*', 'скончал*'],
-  tr: ['oldu', 'olu', 'oldurdu', 'hayatini kaybetti', 'can verdi'],
+  tr: ['oldu', 'olu', 'oldurdu', 'hayatini kaybet*', 'can verdi'],
+  uk: ['загинул*', 'загинув', 'загибл*', 'вбит*', 'вбив*'],
+  ar: ['*قتلى', '*قتيلا', '*قتيل', 'قتل', 'وقتل'],
+  he: ['*הרוגים', '*נהרגו', '*נרצחו'],
+  el: ['σκοτωθηκ*', 'σκοτωσ*', 'σκοτωνοντας', 'νεκρ*'],
+  cs: ['zabit*', 'zabil*', 'zemrel*', 'mrtv*', 'usmrc*'],
+  sk: ['zabit*', 'zabil*', 'zomrel*', 'mrtv*', 'zastrelil*'],
+  hr: ['ubijen*', 'ubio', 'ubila', 'ubili', 'poginul*', 'poginuo', 'mrtv*'],
+  sr: ['ubijen*', 'ubio', 'ubila', 'ubili', 'poginul*', 'poginuo', 'mrtv*'],
+  ro: ['morti', 'mortii', 'ucisi', 'ucis', 'murit', 'decedat*'],
+  hu: ['meghalt*', 'halott*', 'halalos aldozat*', 'megolt*'],
+  fi: ['kuoli', 'kuollut*', 'kuolleita', 'kuolonuhr*'],
+  nn: ['drepne', 'doydde'],
+};
+
+/**
+ * Death-toll nouns: the count may come several words later, past the place and the
+ * event ("the death toll in the Kabul attack rises to 60", "حصيلة قتلى ... 28").
+ */
+export const TOLL_CUES: TermList = {
+  en: ['death toll', 'toll'],
+  fr: ['bilan'],
+  de: ['zahl der toten', 'zahl der todesopfer', 'todeszahl'],
+  es: ['balance de muertos', 'cifra de muertos', 'balance de victimas', 'cifra de fallecidos'],
+  it: ['bilancio', 'numero dei morti', 'numero delle vittime'],
+  nl: ['dodental', 'aantal doden'],
+  pt: ['numero de mortos', 'balanco'],
+  pl: ['liczba ofiar', 'bilans'],
+  ru: ['число погибших', 'число жертв'],
+  uk: ['кількість загиблих', 'кількість жертв'],
+  tr: ['olu sayisi'],
+  ar: ['*حصيلة'],
+  sv: ['dodstalet', 'dodssiffran'],
+  no: ['dodstallet'],
+  da: ['dodstallet', 'dodstal'],
 };
 
 export const INJURED_CUES: TermList = {
@@ -31,10 +65,21 @@ export const INJURED_CUES: TermList = {
   sv: ['skadade', 'skadades', 'skadad', 'skadat', 'sarade', 'sarad'],
   no: ['skadet', 'skadd', 'skadde', 'sarede', 'saret'],
   da: ['saret', 'sarede', 'kvaestede', 'kvaestet'],
-  pt: ['feridos', 'feridas', 'ferido', 'ferindo'],
+  pt: ['feridos', 'feridas', 'ferido', 'ferindo', 'feriu', 'feriram'],
   pl: ['rann*', 'ranil*', 'poszkodowan*'],
   ru: ['ранен*', 'пострадал*', 'ранил*', 'госпитализир*'],
   tr: ['yaralandi', 'yarali', 'yaraladi'],
+  uk: ['поранен*', 'постраждал*', 'госпіталізов*'],
+  ar: ['*جرحى', '*جريحا', '*مصابا', '*مصابين', 'جرح', 'وجرح', 'اصيب', 'أصيب', 'واصيب', 'وأصيب'],
+  he: ['*פצועים', '*נפצעו'],
+  el: ['τραυματ*'],
+  cs: ['zranen*', 'zranil*'],
+  sk: ['zranen*', 'zranil*'],
+  hr: ['ranjen*', 'ranio', 'ranila'],
+  sr: ['ranjen*', 'ranio', 'ranila'],
+  ro: ['raniti', 'ranit*', 'ranite'],
+  hu: ['megserult*', 'serult*', 'sebesult*'],
+  fi: ['loukkaantui', 'loukkaantun*', 'haavoittu*'],
 };
 
 /** Words a count may be separated from its cue by ("12 people were killed"). */
@@ -50,7 +95,10 @@ export const FILLERS: ReadonlySet<string> = new Set([
   'personer', 'manniskor', 'andra', 'har', 'blev', 'allvarligt', 'svart', 'lindrigt', 'mennesker', 'andre', 'ble', 'er',
   'alvorlig', 'hardt', 'alvorligt', 'haardt',
   'pessoas', 'foram', 'ficaram', 'osoby', 'osob', 'ludzi', 'innych', 'zostalo', 'zostaly', 'zostali',
-  'человек', 'людей', 'были', 'еще', 'ещё', 'kisi', 'insan',
+  'человек', 'людей', 'были', 'еще', 'ещё', 'kisi', 'insan', 'людини', 'осіб', 'було',
+  'au', 'fost', 'sunt', 'persoane', 'oameni', 'byl', 'byli', 'bylo', 'byla', 'je', 'jsou', 'boli', 'bol', 'lidi', 'lidí',
+  'osob', 'osoby', 'ludi', 'ljudi', 'osoba', 'su', 'bilo', 'bili', 'je', 'ember', 'embert', 'ihmista', 'ihmiset',
+  'ανθρωποι', 'ατομα', 'ανθρωπων',
 ]);
 
 /** Qualifiers before a count ("at least", "more than"): skipped, the count is kept. */

@@ -6,7 +6,7 @@
 import type { DetectorConfig, TermGroupSpec, TermList } from './config-types';
 import type { CompiledDetectorConfig, CompiledExclusion, CompiledRule, GroupRef } from './compiled-types';
 import { TermIndexBuilder } from './term-index';
-import { INJURED_CUES, KILLED_CUES } from './casualty-lexicon';
+import { INJURED_CUES, KILLED_CUES, TOLL_CUES } from './casualty-lexicon';
 import { compileScale } from './level-mention';
 
 /** A configuration that cannot be compiled: every problem, with where it is. */
@@ -78,6 +78,8 @@ export function compileDetectorConfig(cfg: DetectorConfig): CompiledDetectorConf
     const compiled: CompiledExclusion = { id: ex.id, g: groups.group(ex.terms, ex.lexicon, where) };
     if (ex.within !== undefined) compiled.within = ex.within;
     if (ex.unless) compiled.unless = groups.ref(ex.unless, `${where}.unless`);
+    if (ex.outweighed_by) compiled.outweighedBy = groups.ref(ex.outweighed_by, `${where}.outweighed_by`);
+    if (ex.stale_years !== undefined) compiled.staleYears = ex.stale_years;
     exclusions.set(ex.id, compiled);
   }
 
@@ -122,6 +124,7 @@ export function compileDetectorConfig(cfg: DetectorConfig): CompiledDetectorConf
   });
   for (const [term, lang] of allTerms(KILLED_CUES)) builder.add(term, { t: 'cue', c: 'killed' }, lang);
   for (const [term, lang] of allTerms(INJURED_CUES)) builder.add(term, { t: 'cue', c: 'injured' }, lang);
+  for (const [term, lang] of allTerms(TOLL_CUES)) builder.add(term, { t: 'cue', c: 'toll' }, lang);
   const claimGroup = groups.group(cfg.claims, undefined, 'claims', true);
 
   if (problems.length > 0) throw new DetectorConfigError(problems);

@@ -16,6 +16,8 @@ export interface CompiledExclusion {
   g: number;
   within?: number;
   unless?: GroupRef;
+  outweighedBy?: GroupRef;
+  staleYears?: number;
 }
 
 export interface CompiledBoost {

@@ -16,6 +16,8 @@ export type TermList = Record<string, string[]>;
 export interface RequiresSpec {
   place?: boolean;
   actor?: boolean;
+  /** A claim of responsibility is reported (the `claims` phrases of config/actors). */
+  claimed?: boolean;
   casualties?: { min: number };
 }
 
@@ -72,6 +74,16 @@ export interface ExclusionSpec {
   within?: number;
   /** The exclusion is void when this group matches. */
   unless?: TermGroupSpec;
+  /**
+   * Evidence weighed against the exclusion: when this group has at least as many hits
+   * as the exclusion (its terms plus stale years), the exclusion is void.
+   */
+  outweighed_by?: TermGroupSpec;
+  /**
+   * A year written in the text at least this many years before the item's publication
+   * date counts as one more hit of the exclusion (at that word).
+   */
+  stale_years?: number;
 }
 
 export interface KindSpec {

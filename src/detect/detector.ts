@@ -105,6 +105,23 @@ function build(
   return detection;
 }
 
+/** The year of an ISO date ("2026-05-03", "2026-05", "2026"), or null. */
+function publishedYear(published: unknown): number | null {
+  const m = typeof published === 'string' ? /^(\d{4})(?:-|$)/.exec(published.trim()) : null;
+  return m ? Number(m[1]) : null;
+}
+
+const YEAR = /^(?:19|20)\d\d$/;
+
+/** Years written in the text, with their age relative to the item's year (null when unknown). */
+function yearsIn(tokens: readonly Token[], year: number | null): RuleContext['years'] {
+  const out: { at: number; age: number | null }[] = [];
+  tokens.forEach((t, at) => {
+    if (YEAR.test(t.norm)) out.push({ at, age: year === null ? null : year - Number(t.norm) });
+  });
+  return out;
+}
+
 export function createDetector(cfg: CompiledDetectorConfig): Detector {
   function analyse(input: DetectInput): Analysis {
     const text = textOf(input);
@@ -113,14 +130,18 @@ export function createDetector(cfg: CompiledDetectorConfig): Detector {
     const cues: CueHit[] = [];
     for (const h of hits) {
       if (h.owner.t === 'group') (groupHits[h.owner.g] ??= []).push(h);
-      else if (h.owner.t === 'cue') cues.push({ c: h.owner.c, start: h.start, end: h.end });
+      else if (h.owner.t === 'cue') {
+        cues.push(h.owner.c === 'toll' ? { c: 'killed', start: h.start, end: h.end, toll: true } : { c: h.owner.c, start: h.start, end: h.end });
+      }
     }
     const entities = extractEntities(cfg, norm.tokens, hits);
     const ctx: RuleContext = {
       groupHits,
       hasPlace: entities.countries.length > 0,
       hasActor: entities.actors.length > 0,
+      claimed: (groupHits[cfg.claimGroup]?.length ?? 0) > 0,
       casualties: extractCasualties(norm.tokens, cues),
+      years: yearsIn(norm.tokens, publishedYear(input.published)),
     };
     const outcomes = cfg.rules.map((r) => evaluateRule(r, ctx)).filter((o): o is RuleOutcome => o !== null);
     const verdicts = KINDS.map((k) => verdictFor(cfg, k, outcomes));
@@ -137,8 +158,7 @@ export function createDetector(cfg: CompiledDetectorConfig): Detector {
     const detected = verdicts.filter((v) => v.detected);
     // Language identification is the costliest step: only for texts that yield a detection.
     const language = detected.length === 0 ? '' : input.language || detectLanguage(text, hits);
-    const claimed = (groupHits[cfg.claimGroup]?.length ?? 0) > 0;
-    const detections = detected.map((v) => build(cfg, v, outcomes, ctx, entities, claimed, language, norm.tokens));
+    const detections = detected.map((v) => build(cfg, v, outcomes, ctx, entities, ctx.claimed, language, norm.tokens));
     return { detections, verdicts };
   }
   /** Both kinds found: if the headline alone reports just one, the other is context. */
@@ -146,7 +166,7 @@ export function createDetector(cfg: CompiledDetectorConfig): Detector {
     const title = typeof input.title === 'string' ? input.title.trim() : '';
     const summary = typeof input.summary === 'string' ? input.summary.trim() : '';
     if (!title || !summary) return;
-    const inTitle = analyse({ title, summary: '' }).verdicts.filter((v) => v.detected).map((v) => v.kind);
+    const inTitle = analyse({ title, summary: '', published: input.published }).verdicts.filter((v) => v.detected).map((v) => v.kind);
     if (inTitle.length !== 1) return;
     for (const v of verdicts) {
       if (v.kind === inTitle[0]) continue;

@@ -26,23 +26,24 @@ export interface NormalisedText {
 // marks and digits ("650th", "Terroranschlag", "москве").
 const TOKEN_RE = /\p{N}+(?:[.,]\p{N}{3})*(?![\p{L}\p{M}\p{N}])|[\p{L}\p{M}\p{N}]+/gu;
 const ASCII_WORD = /^[a-z0-9]+$/;
-const LATIN_BASE = /^[a-z]/;
+// Latin and Greek letters lose their accents (Greek headlines drop the tonos in capitals).
+const FOLDED_BASE = /^[a-z\u0391-\u03c9]/;
 const MARKS = /\p{M}+/gu;
 const CLAUSE_BREAK = /[,;:.!?\u2013\u2014()[\]"“”«»]/;
 
 // Latin letters that do not decompose under NFD.
 const SPECIAL: Record<string, string> = {
-  ß: 'ss', æ: 'ae', ø: 'o', œ: 'oe', ł: 'l', đ: 'd', ı: 'i', þ: 'th', ð: 'd', ħ: 'h',
+  ß: 'ss', æ: 'ae', ø: 'o', œ: 'oe', ł: 'l', đ: 'd', ı: 'i', þ: 'th', ð: 'd', ħ: 'h', ς: 'σ',
 };
 
 function foldChar(c: string): string {
   const special = SPECIAL[c];
   if (special !== undefined) return special;
   const d = c.normalize('NFD');
-  return d.length > 1 && LATIN_BASE.test(d) ? d.replace(MARKS, '') : c;
+  return d.length > 1 && FOLDED_BASE.test(d) ? d.replace(MARKS, '') : c;
 }
 
-/** Folds one lower-cased word: Latin accents removed, other scripts left intact. */
+/** Folds one lower-cased word: Latin and Greek accents removed, other scripts left intact. */
 export function foldWord(lower: string): string {
   if (ASCII_WORD.test(lower)) return lower;
   let out = '';

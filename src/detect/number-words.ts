@@ -17,6 +17,14 @@ const UNITS: Record<string, string[]> = {
   pt: ['um', 'dois', 'tres', 'quatro', 'cinco', 'seis', 'sete', 'oito', 'nove', 'dez', 'onze', 'doze', 'treze', 'catorze', 'quinze', 'dezesseis', 'dezessete', 'dezoito', 'dezenove', 'vinte'],
   pl: ['jeden', 'dwa', 'trzy', 'cztery', 'piec', 'szesc', 'siedem', 'osiem', 'dziewiec', 'dziesiec', 'jedenascie', 'dwanascie', 'trzynascie', 'czternascie', 'pietnascie', 'szesnascie', 'siedemnascie', 'osiemnascie', 'dziewietnascie', 'dwadziescia'],
   ru: ['один', 'два', 'три', 'четыре', 'пять', 'шесть', 'семь', 'восемь', 'девять', 'десять', 'одиннадцать', 'двенадцать', 'тринадцать', 'четырнадцать', 'пятнадцать', 'шестнадцать', 'семнадцать', 'восемнадцать', 'девятнадцать', 'двадцать'],
+  ro: ['unu', 'doi', 'trei', 'patru', 'cinci', 'sase', 'sapte', 'opt', 'noua', 'zece'],
+  cs: ['jeden', 'dva', 'tri', 'ctyri', 'pet', 'sest', 'sedm', 'osm', 'devet', 'deset'],
+  sk: ['jeden', 'dva', 'tri', 'styri', 'pat', 'sest', 'sedem', 'osem', 'devat', 'desat'],
+  hr: ['jedan', 'dva', 'tri', 'cetiri', 'pet', 'sest', 'sedam', 'osam', 'devet', 'deset'],
+  uk: ['один', 'два', 'три', 'чотири', 'пять', 'шість', 'сім', 'вісім', 'девять', 'десять'],
+  el: ['ενας', 'δυο', 'τρεις', 'τεσσερις', 'πεντε', 'εξι', 'επτα', 'οκτω', 'εννεα', 'δεκα'],
+  fi: ['yksi', 'kaksi', 'kolme', 'nelja', 'viisi', 'kuusi', 'seitseman', 'kahdeksan', 'yhdeksan', 'kymmenen'],
+  hu: ['egy', 'ketto', 'harom', 'negy', 'ot', 'hat', 'het', 'nyolc', 'kilenc', 'tiz'],
   tr: ['bir', 'iki', 'uc', 'dort', 'bes', 'alti', 'yedi', 'sekiz', 'dokuz', 'on', 'on bir', 'on iki', 'on uc', 'on dort', 'on bes', 'on alti', 'on yedi', 'on sekiz', 'on dokuz', 'yirmi'],
 };
 
@@ -31,6 +39,9 @@ const EXTRA: Record<string, number> = {
   dertig: 30, veertig: 40, vijftig: 50, honderd: 100, trettio: 30, fyrtio: 40, femtio: 50, hundra: 100,
   tretti: 30, forti: 40, femti: 50, hundre: 100, tredive: 30, fyrre: 40, halvtreds: 50, hundrede: 100,
   тридцать: 30, сорок: 40, пятьдесят: 50, сто: 100,
+  doua: 2, dve: 2, dvou: 2, dvoch: 2, dvaja: 2, traja: 3, troch: 3, dvije: 2, dvoje: 2, troje: 3,
+  اثنان: 2, اثنين: 2, ثلاثة: 3, أربعة: 4, اربعة: 4, خمسة: 5, ستة: 6, سبعة: 7, ثمانية: 8, تسعة: 9, عشرة: 10,
+  двоє: 2, двох: 2, троє: 3, трьох: 3, ket: 2, ketten: 2, harman: 3, τρια: 3, τεσσερα: 4, εφτα: 7, οχτω: 8, εννια: 9,
 };
 
 /** Vague quantities and their floors. */
@@ -61,7 +72,8 @@ function buildWords(): Map<string, number> {
   // "to" is Norwegian/Danish for two but an English preposition: too risky. Articles
   // double as "one" in many languages; they count only before a noun (see ARTICLES).
   // Turkish "on" (10), Norwegian "fire" (4), "ti", "ni", "dort" collide with common words.
-  for (const w of ['to', 'on', 'fire', 'ti', 'ni', 'dort', ...ARTICLES]) words.delete(w);
+  // Hungarian "egy" is also its article, "het" (7) Dutch "the"; "hat", "opt", "pet" are English words.
+  for (const w of ['to', 'on', 'fire', 'ti', 'ni', 'dort', 'egy', 'hat', 'het', 'opt', 'pet', ...ARTICLES]) words.delete(w);
   return words;
 }
 

@@ -5,14 +5,17 @@
  */
 import type { Casualties } from '../model/detection';
 import type { RequiresSpec } from './config-types';
-import type { CompiledRule, GroupRef } from './compiled-types';
+import type { CompiledExclusion, CompiledRule, GroupRef } from './compiled-types';
 import type { Hit } from './term-index';
 
 export interface RuleContext {
   groupHits: (Hit[] | undefined)[];
   hasPlace: boolean;
   hasActor: boolean;
+  claimed: boolean;
   casualties: Casualties;
+  /** Years written in the text (token index) and how long before publication: `age` is null when the date is unknown. */
+  years: readonly { at: number; age: number | null }[];
 }
 
 export interface RuleOutcome {
@@ -53,6 +56,7 @@ export function requirementsMet(req: RequiresSpec | undefined, ctx: RuleContext)
   if (!req) return true;
   if (req.place && !ctx.hasPlace) return false;
   if (req.actor && !ctx.hasActor) return false;
+  if (req.claimed && !ctx.claimed) return false;
   if (req.casualties) {
     const total = (ctx.casualties.killed ?? 0) + (ctx.casualties.injured ?? 0);
     if (total < req.casualties.min) return false;
@@ -64,20 +68,54 @@ function outcome(rule: CompiledRule, fired: boolean, score: number, terms: Hit[]
   return { rule, fired, score, terms: [...new Set(terms.map((h) => h.term))], exclusions, note };
 }
 
+/** An exclusion's hits: its terms, plus years written long before the item's date. */
+function exclusionHits(ctx: RuleContext, ex: CompiledExclusion): Hit[] {
+  const hits = hitsOf(ctx, ex.g);
+  const minAge = ex.staleYears;
+  // A year alone is no retrospective ("the worst attack since 2005"): it only adds to a cue.
+  if (minAge === undefined || hits.length === 0) return hits;
+  const stale = ctx.years.filter((y) => y.age !== null && y.age >= minAge)
+    .map((y): Hit => ({ term: `a year ${y.age ?? 0} years before the item`, start: y.at, end: y.at }));
+  return stale.length === 0 ? hits : [...hits, ...stale];
+}
+
+function distinctStarts(hits: readonly Hit[]): number {
+  return new Set(hits.map((h) => h.start)).size;
+}
+
+/** "x-past outweighed (2 against 1)" when the counter-evidence is at least as strong. */
+function outweighed(ctx: RuleContext, ex: CompiledExclusion, exHits: readonly Hit[], triggers: Hit[]): string | null {
+  if (!ex.outweighedBy) return null;
+  const against = groupMatches(ctx, ex.outweighedBy, triggers);
+  const pro = distinctStarts(exHits);
+  const con = ex.outweighedBy.g < 0 ? (against.length > 0 ? 1 : 0) : distinctStarts(against);
+  return con >= pro ? `${ex.id} outweighed (${con} against ${pro})` : null;
+}
+
 export function evaluateRule(rule: CompiledRule, ctx: RuleContext): RuleOutcome | null {
   let triggers = hitsOf(ctx, rule.trigger);
   if (triggers.length === 0) return null;
   const fired: string[] = [];
+  const weighed: string[] = [];
+  const vetoes: string[] = [];
   for (const ex of rule.exclusions) {
-    const exHits = hitsOf(ctx, ex.g);
+    const exHits = exclusionHits(ctx, ex);
     if (exHits.length === 0) continue;
     if (ex.unless && groupMatches(ctx, ex.unless, triggers).length > 0) continue;
+    const voided = outweighed(ctx, ex, exHits, triggers);
+    if (voided !== null) {
+      weighed.push(voided);
+      continue;
+    }
     const within = ex.within;
     const remaining = within === undefined ? [] : triggers.filter((t) => !exHits.some((e) => distance(e, t) <= within));
-    if (remaining.length < triggers.length) fired.push(ex.id);
+    if (remaining.length < triggers.length) {
+      fired.push(ex.id);
+      vetoes.push(`${ex.id} ("${exHits[0]?.term ?? ''}")`);
+    }
     triggers = remaining;
     if (triggers.length === 0) {
-      return outcome(rule, false, 0, hitsOf(ctx, rule.trigger), fired, `${rule.id}: vetoed by ${fired.join(', ')}`);
+      return outcome(rule, false, 0, hitsOf(ctx, rule.trigger), fired, `${rule.id}: vetoed by ${vetoes.join(', ')}`);
     }
   }
   const matched: Hit[] = [...triggers];
@@ -106,5 +144,6 @@ export function evaluateRule(rule: CompiledRule, ctx: RuleContext): RuleOutcome 
     score += b.weight;
     if (b.group.g >= 0) matched.push(...m);
   }
-  return outcome(rule, true, score, matched, fired, `${rule.id}: fired on "${triggers[0]?.term}" (+${score})`);
+  const why = weighed.length > 0 ? `; ${weighed.join('; ')}` : '';
+  return outcome(rule, true, score, matched, fired, `${rule.id}: fired on "${triggers[0]?.term}" (+${score})${why}`);
 }

@@ -14,7 +14,7 @@ export type Owner =
   | { t: 'place'; p: number }
   | { t: 'actor'; a: number }
   | { t: 'authority'; a: number }
-  | { t: 'cue'; c: 'killed' | 'injured' };
+  | { t: 'cue'; c: 'killed' | 'injured' | 'toll' };
 
 /** A term occurrence: token span [start, end] (inclusive) and the term as written. */
 export interface Hit {

@@ -71,4 +71,9 @@ export interface DetectInput {
   title: string;
   summary: string;
   language?: string;
+  /**
+   * When the item was published (ISO 8601, a date or a year-month suffices). Optional:
+   * it lets a year in the text far before it count as evidence of a retrospective.
+   */
+  published?: string;
 }

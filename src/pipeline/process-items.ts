@@ -35,7 +35,7 @@ export async function processEntries(sourceId: string, entries: FeedEntry[], bas
   // Oldest first, so an incident grows in the order the world saw it.
   const ordered = [...fresh].sort((a, b) => (a.published ?? '').localeCompare(b.published ?? ''));
   for (const item of ordered) {
-    const found = deps.detect({ title: item.title, summary: item.summary, language: item.language });
+    const found = deps.detect({ title: item.title, summary: item.summary, language: item.language, published: item.published });
     if (!found.length) {
       quiet.push(item.id);
       continue;

@@ -33,6 +33,12 @@ const antwerp: TestItem = {
   description: 'A bomb exploded at a crowded market in Antwerp, Belgium, killing six people and injuring 20.',
   guid: 'en-2', link: 'https://en.example/antwerp', pubDate: 'Tue, 03 Nov 2026 23:00:00 GMT',
 };
+// A follow-up told only as a toll update and a claim: no "killed", no attack verb.
+const antwerpToll: TestItem = {
+  title: 'Death toll in Antwerp market attack rises to 9',
+  description: 'Islamic State claims responsibility for the attack in Antwerp, Belgium.',
+  guid: 'en-3', link: 'https://en.example/antwerp-toll', pubDate: 'Tue, 03 Nov 2026 23:40:00 GMT',
+};
 const calm: TestItem = { title: 'Weather: a mild week ahead', description: 'Sunshine and light winds.', guid: 'calm', pubDate: 'Mon, 02 Nov 2026 08:00:00 GMT' };
 
 const backends: ('embedded' | 'redis')[] = testRedisAvailable() ? ['embedded', 'redis'] : ['embedded'];
@@ -121,6 +127,21 @@ describe.each(backends)('incident updates on the %s store', (backend) => {
     expect(s.discordTop).toHaveLength(2);
     expect(s.slackTop).toHaveLength(2);
     expect(JSON.stringify(s.discordTop[1]?.body)).toContain('Antwerp');
+  });
+
+  it('edits the Antwerp message for a toll update that claims responsibility', async () => {
+    const before = seen();
+    await publish('outlet-en', [en, antwerp, antwerpToll]);
+    const after = seen();
+    expect(after.discordTop).toHaveLength(before.discordTop.length);
+    expect(after.slackTop).toHaveLength(before.slackTop.length);
+    const dEdit = after.discordEdits.slice(before.discordEdits.length);
+    const sEdit = after.slackEdits.slice(before.slackEdits.length);
+    expect(dEdit).toHaveLength(1);
+    expect(sEdit).toHaveLength(1);
+    expect(JSON.stringify(dEdit[0]?.body)).toContain('Antwerp');
+    expect(JSON.stringify(dEdit[0]?.body)).toContain('9');
+    expect(JSON.stringify(sEdit[0]?.body)).toContain('9');
   });
 
   it('does not edit for a re-published identical report', async () => {
