@@ -90,7 +90,8 @@ interface Mention {
 function statementOf(sentence: string, a: Authority): Statement | undefined {
   if (!ANCHOR.test(sentence) || DEFINITION.test(sentence)) return undefined;
   const mentions = [...namedMentions(sentence, a), ...numberedMentions(sentence, a)].sort((x, y) => x.start - y.start);
-  const kept = mentions.filter((m) => !HYPOTHETICAL.test(sentence.slice(Math.max(0, m.start - 60), m.start)));
+  const kept = mentions.filter((m) => !HYPOTHETICAL.test(sentence.slice(Math.max(0, m.start - 60), m.start))
+    && !/^[^.;]{0,30}\b(?:qui peut|qui pourrait|which can|which may|can be|may be|som kan|die kan)\b/.test(sentence.slice(m.start)));
   const ranks = new Set(kept.map((m) => m.rank));
   if (ranks.size === 0) return undefined;
   let chosen = kept;
