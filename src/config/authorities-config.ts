@@ -15,6 +15,7 @@ const words = z.array(z.union([z.string().min(1), z.number().transform(String)])
 const step = z.strictObject({
   rank: z.number().int().min(1),
   names: z.record(lang, words),
+  phrases: z.record(lang, words).optional(),
   en: z.string().min(1),
   meaning: z.string().min(1),
 });

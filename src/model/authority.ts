@@ -8,6 +8,8 @@ export interface AuthorityStep {
   rank: number;
   /** Wordings of this step per language (ISO 639-1), current wording first, former ones after. */
   names: Record<string, string[]>;
+  /** Phrases that identify the step without being its name ("a realistic possibility"), per language. */
+  phrases?: Record<string, string[]>;
   /** The English name shown beside the local one. */
   en: string;
   /** One line on what the step means. */
@@ -53,4 +55,9 @@ export function localName(a: Pick<Authority, 'languages'>, step: AuthorityStep):
 /** Every wording of a step, in every language, English name included. */
 export function allNames(step: AuthorityStep): string[] {
   return [...new Set([...Object.values(step.names).flat(), step.en])];
+}
+
+/** What identifies a step in a text: its names and its phrases. */
+export function stepWordings(step: AuthorityStep): string[] {
+  return [...allNames(step), ...Object.values(step.phrases ?? {}).flat()];
 }

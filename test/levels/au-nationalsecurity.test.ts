@@ -23,7 +23,9 @@ describe('au-nationalsecurity on written pages', () => {
   });
 
   it('fails without the script, or with a name not on the scale', () => {
-    expect(failureOf('au-nationalsecurity', own('au-no-script.html'))).toMatch(/no ThreatLevelJson/);
+    // Without the script, the prose statement is read (older pages carry only prose).
+    expect(parseWith('au-nationalsecurity', own('au-no-script.html')).map((r) => r.rank)).toEqual([3]);
+    expect(failureOf('au-nationalsecurity', '<html><body><main><p>Threat level page.</p></main></body></html>')).toMatch(/no ThreatLevelJson/);
     expect(failureOf('au-nationalsecurity', own('au-unknown-name.html'))).toMatch(/unknown .*"Maybe"/);
     expect(failureOf('au-nationalsecurity', '<html><body><script id="ThreatLevelJson">{oops</script></body></html>')).toMatch(/not valid JSON/);
   });

@@ -91,7 +91,7 @@ describeShared('level-page with the shipped config on real page text', () => {
   });
 
   it('PST: the page text lists the scale without marking the current level, so no level is read', () => {
-    expect(shippedFailure('no-pst', shared('no-pst-dagens-trusselbilde-text.txt'))).toMatch(/not found/);
+    expect(shippedFailure('no-pst', shared('no-pst-dagens-trusselbilde-text.txt'))).toMatch(/no statement of the current level/);
   });
 });
 

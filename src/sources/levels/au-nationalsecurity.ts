@@ -4,7 +4,9 @@ import { LevelSourceError } from './adapter';
 import { allNames } from '../../model/authority';
 import { readingFor, registryEntry, stepOf } from './reading';
 import { assertUsableResponse } from './response-guard';
-import { foldText } from './text';
+import { mainContent } from './page-region';
+import { readStatements } from './statements';
+import { elementBlocks, foldText } from './text';
 
 /**
  * nationalsecurity.gov.au embeds `<script id="ThreatLevelJson">{"ThreatLevelName": …}</script>`.
@@ -17,7 +19,12 @@ export const auNationalSecurityAdapter: LevelAdapter = {
     const au = registryEntry(source, 'au-asio');
     const $ = load(assertUsableResponse(doc, 'html'));
     const script = $('script#ThreatLevelJson').first();
-    if (script.length === 0) throw new LevelSourceError('threat level not found: no ThreatLevelJson script on the page');
+    if (script.length === 0) {
+      // Older pages (about 2020) state the level in prose only: read their statements.
+      const stated = readStatements(elementBlocks(mainContent($)), au);
+      if ('error' in stated) throw new LevelSourceError(`threat level not found: no ThreatLevelJson script, and ${stated.error}`);
+      return [readingFor(au, 'national', stated.rank, stepOf(au, stated.rank), doc, now)];
+    }
     const raw = script.text().trim();
     // Some captures show the JSON HTML-escaped inside the script.
     const json = /&(?:quot|amp|apos|#\d+|#x[0-9a-f]+);/i.test(raw) ? load(raw).root().text().trim() : raw;

@@ -6,7 +6,8 @@ import { parseFrenchDate } from './dates';
 import { loadWithoutChrome, mainContent } from './page-region';
 import { readingFor, registryEntry, stepOf } from './reading';
 import { assertUsableResponse } from './response-guard';
-import { elementText, escapeRegExp, foldText } from './text';
+import { readStatements } from './statements';
+import { elementBlocks, elementText, escapeRegExp, foldText } from './text';
 
 /** Each wording of each stage (2016 and 2026 plans), folded, as a regex source, longest first. */
 function wordings(a: Authority): Array<{ re: string; rank: number; name: string }> {
@@ -34,8 +35,12 @@ export const frVigipirateAdapter: LevelAdapter = {
     const fr = registryEntry(source, 'fr-sgdsn');
     const $ = loadWithoutChrome(assertUsableResponse(doc, 'html'));
     const selector = typeof source.selector === 'string' ? source.selector : undefined;
-    const text = foldText(elementText(mainContent($, selector)));
-    const found = firstStatement(text, wordings(fr));
+    const region = mainContent($, selector);
+    const text = foldText(elementText(region));
+    // Pages state the posture in many ways (active, passive, infinitive verbs, history beside the
+    // current posture): the sentence reader first, the SGDSN page's own phrasings after.
+    const stated = readStatements(elementBlocks(region), fr);
+    const found = 'rank' in stated ? { rank: stated.rank, name: stated.wording ?? stepOf(fr, stated.rank).name } : firstStatement(text, wordings(fr));
     if (!found) throw new LevelSourceError('Vigipirate level not found: no statement of the current posture on the page');
     const since = parseFrenchDate(SINCE.exec(text)?.[1] ?? '');
     return [readingFor(fr, 'national', found.rank, stepOf(fr, found.rank, found.name), doc, now, { since })];

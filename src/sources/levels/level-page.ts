@@ -3,12 +3,14 @@ import type { FetchedDoc, LevelAdapter } from './adapter';
 import { LevelSourceError } from './adapter';
 import { describeIssues, levelPageSchema } from './config-schema';
 import type { LevelPageOptions } from './config-schema';
-import { loadWithoutChrome } from './page-region';
 import type { Authority } from '../../model/authority';
-import { allNames } from '../../model/authority';
+import { stepWordings } from '../../model/authority';
 import { readingFor, registryEntry, stepOf } from './reading';
 import { assertUsableResponse } from './response-guard';
-import { elementText, findLevelNames, squash } from './text';
+import { loadWithoutChrome, mainContent } from './page-region';
+import { markedStep } from './scale-markup';
+import { readStatements } from './statements';
+import { elementBlocks, elementText, findLevelNames, squash } from './text';
 
 /**
  * A config-driven authority: `selector` and/or `pattern` (or `json_path`) locate the level text,
@@ -22,6 +24,10 @@ export const levelPageAdapter: LevelAdapter = {
     if (!parsed.success) throw new LevelSourceError(`bad level-page config for ${source.id}: ${describeIssues(parsed.error)}`);
     const opts = parsed.data;
     const authority = registryEntry(source, opts.authority);
+    if (!opts.json_path && !opts.pattern && !opts.selector) {
+      const stated = fromStatements(doc, opts, authority);
+      return [readingFor(authority, opts.scope, stated.rank, stepOf(authority, stated.rank, stated.wording), doc, now)];
+    }
     const located = opts.json_path ? fromJson(doc, opts.json_path) : fromPage(doc, opts);
     const rank = rankOf(located, authority);
     return [readingFor(authority, opts.scope, rank, stepOf(authority, rank), doc, now)];
@@ -43,6 +49,19 @@ function fromPage(doc: FetchedDoc, opts: LevelPageOptions): string {
   const captured = m?.slice(1).find((g) => g !== undefined);
   if (!captured) throw new LevelSourceError('level not found: the pattern did not match the page');
   return captured;
+}
+
+/** The page's statements of the level (statements.ts); the scale's markup when `markup` is set and no sentence states it. */
+function fromStatements(doc: FetchedDoc, opts: LevelPageOptions, authority: Authority): { rank: number; wording?: string } {
+  const body = assertUsableResponse(doc, 'html');
+  const isHtml = /<[a-z!]/i.test(body.slice(0, 2000)) || /html/i.test(doc.contentType ?? '');
+  const $ = isHtml ? loadWithoutChrome(body) : undefined;
+  const blocks = $ ? elementBlocks(mainContent($, opts.selector)) : body.split(/\r?\n/).map(squash).filter(Boolean);
+  const result = readStatements(blocks, authority);
+  if ('rank' in result) return result;
+  const marked = $ && opts.markup ? markedStep($, authority) : undefined;
+  if (marked !== undefined) return { rank: marked };
+  throw new LevelSourceError(`${authority.id}: ${result.error}`);
 }
 
 function fromJson(doc: FetchedDoc, path: string): string {
@@ -68,7 +87,7 @@ function rankOf(text: string, authority: Authority): number {
     if (n >= 1 && n <= of) return authority.numbering === 'descending' ? of + 1 - n : n;
     throw new LevelSourceError(`level ${n} is outside the configured scale of ${of}`);
   }
-  const wordings = authority.scale.map((st) => ({ rank: st.rank, names: allNames(st) }));
+  const wordings = authority.scale.map((st) => ({ rank: st.rank, names: stepWordings(st) }));
   const ranks = new Set(findLevelNames(trimmed, wordings).map((m) => m.rank));
   const snippet = JSON.stringify(trimmed.length > 60 ? `${trimmed.slice(0, 60)}…` : trimmed);
   if (ranks.size === 0) throw new LevelSourceError(`level not found: no level name in ${snippet}`);

@@ -31,6 +31,11 @@ const INLINE = new Set(['a', 'abbr', 'b', 'bdi', 'em', 'i', 'mark', 'small', 'sp
  * separated by a space, so `<h2>Level</h2><p>high</p>` reads "Level high", not "Levelhigh".
  */
 export function elementText(nodes: Cheerio<AnyNode>): string {
+  return squash(elementBlocks(nodes).join(' '));
+}
+
+/** The readable text of some elements, one string per block (paragraph, heading, list item…). */
+export function elementBlocks(nodes: Cheerio<AnyNode>): string[] {
   const parts: string[] = [];
   const walk = (node: AnyNode): void => {
     if (node.type === 'text') {
@@ -41,12 +46,12 @@ export function elementText(nodes: Cheerio<AnyNode>): string {
     const name = node.type === 'tag' ? node.name.toLowerCase() : '';
     if (SKIPPED.has(name)) return;
     const block = name !== '' && !INLINE.has(name);
-    if (block) parts.push(' ');
+    if (block) parts.push('\n');
     for (const child of node.children) walk(child);
-    if (block) parts.push(' ');
+    if (block) parts.push('\n');
   };
   nodes.each((_, node) => walk(node));
-  return squash(parts.join(''));
+  return parts.join('').split('\n').map(squash).filter(Boolean);
 }
 
 /** A level as it may be written: its canonical name and any other wordings of the same step. */

@@ -1,0 +1,56 @@
+/**
+ * Every real excerpt of ../shared/fixtures/gov/official-text/ read with the shipped source's own
+ * type and options (config/sources.yaml + the registry), as `tocsin parse --source` reads it:
+ * the level INDEX.md says the page states, or "no statement of the current level".
+ */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { parse as parseYaml } from 'yaml';
+import type { LevelSourceConfig } from '../../src/sources/levels';
+import { getLevelAdapter } from '../../src/sources/levels';
+import { describeShared, doc, NOW, SHARED_GOV, withAuthority } from './helpers';
+
+const shipped: LevelSourceConfig[] = parseYaml(readFileSync(path.resolve(__dirname, '../../config/sources.yaml'), 'utf8')).sources;
+
+/** file → [source id, what it must read]; `none` = no statement of the current level. */
+export const OFFICIAL_TEXT: Record<string, [string, string]> = {
+  'be-crisiscenter-en.html': ['be-ocam', 'be-ocam 3/4'],
+  'no-pst-dagens-trusselbilde.html': ['no-pst', 'none'],
+  'nz-nzsis.html': ['nz-nzsis', 'nz-nzsis 2/5'],
+  'nl-nctv-wat-betekent.html': ['nl-nctv', 'nl-nctv 4/5'],
+  'dk-pet-nyhed-2023-08-15.html': ['dk-pet', 'dk-pet 4/5 Alvorlig'],
+  'se-krisinformation-2023-08.html': ['se-sapo', 'se-sapo 4/5'],
+  'se-polisen-en-2023.html': ['se-sapo', 'se-sapo 4/5'],
+  'se-sapo-en-2015-11-18.html': ['se-sapo', 'se-sapo 4/5'],
+  'ca-canada-qa.html': ['ca-itac', 'none'],
+  'au-nationalsecurity-old.html': ['au-nationalsecurity', 'au-asio 3/5 PROBABLE'],
+  'fr-maine-et-loire-2024.html': ['fr-vigipirate', 'fr-sgdsn 2/3 Sécurité renforcée – risque attentat'],
+  'fr-greolieres-2026-01.html': ['fr-vigipirate', 'fr-sgdsn 3/3 Urgence attentat'],
+};
+
+export function readAs(sourceId: string, body: string): string {
+  const entry = shipped.find((s) => s.id === sourceId);
+  if (!entry) throw new Error(`config/sources.yaml has no ${sourceId}`);
+  try {
+    const [r] = getLevelAdapter(entry.type)!.parse(doc(body, 200, entry.url), withAuthority(entry), NOW);
+    return `${r!.authority} ${r!.rank}/${r!.of} ${r!.name}`;
+  } catch (e) {
+    if (e instanceof Error && e.name === 'LevelSourceError') return `error: ${e.message}`;
+    throw e;
+  }
+}
+
+describeShared('official-text: real wording of the authorities, read with the shipped sources', () => {
+  it('INDEX.md lists exactly the files checked here', () => {
+    const index = readFileSync(path.join(SHARED_GOV, 'official-text/INDEX.md'), 'utf8');
+    const listed = [...index.matchAll(/^\| `([^`]+)` \|/gm)].map((m) => m[1]).sort();
+    expect(listed).toEqual(Object.keys(OFFICIAL_TEXT).sort());
+  });
+
+  it.each(Object.entries(OFFICIAL_TEXT))('%s', (file, [sourceId, expected]) => {
+    const got = readAs(sourceId, readFileSync(path.join(SHARED_GOV, 'official-text', file), 'utf8'));
+    if (expected === 'none') expect(got).toMatch(/^error: .*no statement of the current level/);
+    else expect(got.startsWith(expected)).toBe(true);
+    if (expected !== 'none') expect(got).toContain(expected);
+  });
+});
