@@ -57,7 +57,18 @@ export function loadDetector(env: Env): Detector {
 }
 
 export function secretsOf(env: Env): (string | undefined)[] {
-  return [env.discord.token, env.discord.publicKey, env.slack.botToken, env.slack.signingSecret, env.slack.appToken];
+  return [env.discord.token, env.discord.publicKey, env.slack.botToken, env.slack.signingSecret, env.slack.appToken, env.metricsToken, redisPassword(env.redisUrl)];
+}
+
+/** The password in REDIS_URL (redis://user:password@host), decoded as it may appear in errors. */
+function redisPassword(redisUrl: string | undefined): string | undefined {
+  if (!redisUrl) return undefined;
+  try {
+    const raw = new URL(redisUrl).password;
+    return raw ? decodeURIComponent(raw) : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 export function makeLogger(env: Env): PinoLogger {
@@ -132,7 +143,7 @@ export async function startRuntime(config: Config, opts: { writeConsole?: (s: st
     outbox,
     detect: (input) => detector.detect(input),
     // The whole-request bound comes from the environment; a caller's own options win.
-    fetch: (url, opts) => fetchBounded(url, { totalTimeoutMs: env.fetchTimeoutMs, ...opts }),
+    fetch: (url, opts) => fetchBounded(url, { totalTimeoutMs: env.fetchTimeoutMs, allowPrivate: env.allowPrivateFetch, ...opts }),
     fetchMaxBytes: env.fetchMaxBytes,
     log,
     metrics,

@@ -35,7 +35,7 @@ program
   .argument('<input...>', 'files or http(s) URLs')
   .option('--type <type>', 'feed, or an alert-level source type such as uk-mi5', 'feed')
   .option('--json', 'one JSON line per input')
-  .action(action((inputs: string[], opts: { type?: string; json?: boolean }) => parse(inputs, opts)));
+  .action(action((inputs: string[], opts: { type?: string; json?: boolean }) => parse(inputs, { ...opts, allowPrivate: process.env.TOCSIN_ALLOW_PRIVATE_FETCH === '1' })));
 program.command('explain').description('what the detector makes of a text').argument('<text>').action(action(explain));
 program.command('levels').description('current alert level per authority').option('--json').action(action(levels));
 program.command('sources').description('every source: health, last success, last error, next poll').option('--json').action(action(sources));

@@ -11,8 +11,8 @@ function oneLine(e: unknown): string {
   return (e instanceof Error ? e.message : String(e)).replace(/\s+/g, ' ').trim();
 }
 
-async function parseOne(input: string, type: string): Promise<Parsed> {
-  const got = await readInput(input);
+async function parseOne(input: string, type: string, allowPrivate: boolean): Promise<Parsed> {
+  const got = await readInput(input, { allowPrivate });
   if (type === 'feed') {
     const feed = await readFeed(got.bytes, { contentType: got.contentType, sourceId: 'parse', baseUrl: /^https?:/.test(got.location) ? got.location : undefined });
     return { items: feed.items };
@@ -29,7 +29,7 @@ function itemView(i: Item) {
 }
 
 /** `tocsin parse <file|url>… [--type T] [--json]` — what Tocsin sees in feeds or pages. */
-export async function parse(inputs: string[], opts: { type?: string; json?: boolean }): Promise<number> {
+export async function parse(inputs: string[], opts: { type?: string; json?: boolean; allowPrivate?: boolean }): Promise<number> {
   const type = opts.type ?? 'feed';
   if (type !== 'feed' && !getLevelAdapter(type)) {
     throw new CliError(`unknown --type "${type}": use feed or one of ${Object.keys(levelAdapters).join(', ')}`, 2);
@@ -38,7 +38,7 @@ export async function parse(inputs: string[], opts: { type?: string; json?: bool
   for (const input of inputs) {
     let result: Parsed | { error: string };
     try {
-      result = await parseOne(input, type);
+      result = await parseOne(input, type, opts.allowPrivate === true);
     } catch (e) {
       result = { error: oneLine(e) };
       failures++;

@@ -66,6 +66,7 @@ async function until(what: string, check: () => Promise<boolean>, timeoutMs = 60
         REDIS_URL: `redis://127.0.0.1:${port}/0`,
         TOCSIN_CONFIG_DIR: makeConfigDir(`sources:\n  - id: wire\n    type: feed\n    url: ${feeds.url}/wire.xml\n    every: 1m\n`),
         TOCSIN_DATA_DIR: makeDataDir(),
+        TOCSIN_ALLOW_PRIVATE_FETCH: '1',
       },
       stdio: 'ignore',
     });
@@ -118,7 +119,7 @@ async function until(what: string, check: () => Promise<boolean>, timeoutMs = 60
       });
       const child = spawn(process.execPath, [path.join(ROOT, 'bin', 'tocsin.js'), 'run', '--once'], {
         cwd: ROOT,
-        env: { PATH: process.env.PATH, LOG_LEVEL: 'warn', HTTP_PORT: '0', ...env },
+        env: { PATH: process.env.PATH, LOG_LEVEL: 'warn', HTTP_PORT: '0', TOCSIN_ALLOW_PRIVATE_FETCH: '1', ...env },
         stdio: 'ignore',
       });
       const exited = new Promise<number | null>((resolve) => child.on('exit', resolve));

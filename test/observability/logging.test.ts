@@ -164,6 +164,7 @@ describe('GET /healthz and /metrics of tocsin run', () => {
         HTTP_PORT: String(port),
         TOCSIN_CONFIG_DIR: makeConfigDir(`sources:\n  - id: local-world\n    type: feed\n    url: ${feeds.url}/world.xml\n    every: 30s\n`),
         TOCSIN_DATA_DIR: makeDataDir(),
+        TOCSIN_ALLOW_PRIVATE_FETCH: '1',
       },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
