@@ -57,17 +57,17 @@ export function loadDetector(env: Env): Detector {
 }
 
 export function secretsOf(env: Env): (string | undefined)[] {
-  return [env.discord.token, env.discord.publicKey, env.slack.botToken, env.slack.signingSecret, env.slack.appToken, env.metricsToken, redisPassword(env.redisUrl)];
+  return [env.discord.token, env.discord.publicKey, env.slack.botToken, env.slack.signingSecret, env.slack.appToken, env.metricsToken, ...redisPassword(env.redisUrl)];
 }
 
-/** The password in REDIS_URL (redis://user:password@host), decoded as it may appear in errors. */
-function redisPassword(redisUrl: string | undefined): string | undefined {
-  if (!redisUrl) return undefined;
+/** The password in REDIS_URL (redis://user:password@host), as written and decoded: errors may quote either. */
+function redisPassword(redisUrl: string | undefined): string[] {
+  if (!redisUrl) return [];
   try {
     const raw = new URL(redisUrl).password;
-    return raw ? decodeURIComponent(raw) : undefined;
+    return raw ? [raw, decodeURIComponent(raw)] : [];
   } catch {
-    return undefined;
+    return [];
   }
 }
 

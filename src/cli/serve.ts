@@ -29,7 +29,7 @@ export async function startServing(runtime: Runtime): Promise<{ url: string; clo
   const { env } = runtime.config;
   const deps = commandDeps(runtime);
   const onError = (err: unknown) => runtime.log.error({ err: err instanceof Error ? err.message : String(err) }, 'chat request failed');
-  const routes: Route[] = [healthRoute(storeHealth(runtime.store)), metricsRoute(() => runtime.metrics.render())];
+  const routes: Route[] = [healthRoute(storeHealth(runtime.store)), metricsRoute(() => runtime.metrics.render(), runtime.config.env.metricsToken)];
   const stops: (() => Promise<void>)[] = [];
 
   if (env.discord.publicKey) {
