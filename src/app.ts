@@ -76,7 +76,7 @@ export function makeLogger(env: Env): PinoLogger {
 }
 
 export function openConfiguredStore(env: Env): Promise<Store> {
-  return openStore({ redisUrl: env.redisUrl, dataDir: env.dataDir });
+  return openStore({ redisUrl: env.redisUrl, dataDir: env.dataDir, retentionDays: env.retentionDays });
 }
 
 export function makeSenders(env: Env, writeConsole: (s: string) => void): Partial<Record<Platform, Sender>> {
