@@ -24,7 +24,7 @@ import { makeScrubber } from './observability/scrub';
 import { Metrics } from './observability/metrics';
 import type { PipelineDeps } from './pipeline/deps';
 import { pollSource, type PollResult } from './pipeline/poll-source';
-import { Scheduler } from './scheduler';
+import { pruneExpired, RETENTION_EVERY_MS, Scheduler } from './scheduler';
 import { authorityOfSource } from './sources/authority';
 import { messageOptionsFor } from './format/names';
 
@@ -181,7 +181,10 @@ export async function startRuntime(config: Config, opts: { writeConsole?: (s: st
     }
     return outcome;
   });
-  const scheduler = new Scheduler({ sources, store, poll: (s) => pollSource(s, deps), log, clock: () => new Date(), owner: `${process.pid}-${randomUUID().slice(0, 8)}` });
+  const owner = `${process.pid}-${randomUUID().slice(0, 8)}`;
+  const retention = () => pruneExpired({ store, retentionDays: env.retentionDays, log, clock: () => new Date(), owner });
+  const housekeeping = { run: retention, everyMs: RETENTION_EVERY_MS };
+  const scheduler = new Scheduler({ sources, store, poll: (s) => pollSource(s, deps), log, clock: () => new Date(), owner, housekeeping });
   schedulerRef.current = scheduler;
   const runtime: Runtime = {
     config,
@@ -192,7 +195,12 @@ export async function startRuntime(config: Config, opts: { writeConsole?: (s: st
     deps,
     scheduler,
     senders,
-    pollAll: () => pollEvery(sources, deps),
+    // `run --once` from cron prunes too: retention must not depend on a long-running bot.
+    pollAll: async () => {
+      const results = await pollEvery(sources, deps);
+      await retention();
+      return results;
+    },
     async close(timeoutMs = 10_000) {
       await scheduler.stop();
       await outbox.close(timeoutMs);

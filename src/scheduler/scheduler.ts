@@ -18,6 +18,8 @@ export interface SchedulerOptions {
   tick?: string;
   /** Called as a claimed poll starts, with how late it is against its due time (0 for a first or urgent poll). */
   onPollStart?: (sourceId: string, lagMs: number) => void;
+  /** Run at start and every `everyMs` while running (retention); never overlapping itself. */
+  housekeeping?: { run: () => Promise<void>; everyMs: number };
 }
 
 /** A due source waiting for room: `slot` names the polling slot a replica claims. */
@@ -49,6 +51,8 @@ export class Scheduler {
   private draining = false;
   private drainAgain = false;
   private stopped = false;
+  private housekeepingTimer?: NodeJS.Timeout;
+  private housekeepingRun?: Promise<void>;
 
   constructor(private readonly opts: SchedulerOptions) {
     this.limiter = new ConcurrencyLimiter(opts.maxConcurrent ?? 32, opts.maxPerHost ?? 4, () => {
@@ -60,14 +64,27 @@ export class Scheduler {
   start(): void {
     this.stopped = false;
     this.task = cron.schedule(this.opts.tick ?? '* * * * * *', () => this.tick(), { noOverlap: true });
+    if (this.opts.housekeeping) this.keepHouse(this.opts.housekeeping);
+  }
+
+  private keepHouse(h: { run: () => Promise<void>; everyMs: number }): void {
+    if (this.stopped) return;
+    this.housekeepingRun = h.run().finally(() => {
+      this.housekeepingRun = undefined;
+      if (this.stopped) return;
+      this.housekeepingTimer = setTimeout(() => this.keepHouse(h), h.everyMs);
+      this.housekeepingTimer.unref();
+    });
   }
 
   /** No new polls; waits up to `graceMs` for the polls in flight to end. */
   async stop(graceMs = 10_000): Promise<void> {
     this.stopped = true;
     this.queue = [];
+    clearTimeout(this.housekeepingTimer);
     await this.task?.stop();
     this.task = undefined;
+    await this.housekeepingRun;
     await this.idle(graceMs);
   }
 
