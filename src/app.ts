@@ -21,6 +21,7 @@ import { createDeliverHandler } from './delivery/deliver-job';
 import { channelKey, type Platform, type Subscription } from './model';
 import { createLogger } from './observability/logger';
 import { makeScrubber } from './observability/scrub';
+import { OutageLog } from './observability/outage-log';
 import { Metrics } from './observability/metrics';
 import type { PipelineDeps } from './pipeline/deps';
 import { pollSource, type PollResult } from './pipeline/poll-source';
@@ -115,12 +116,14 @@ export async function startRuntime(config: Config, opts: { writeConsole?: (s: st
   await store.ping();
   const writeConsole = opts.writeConsole ?? ((s: string) => process.stdout.write(`${s}\n`));
   const senders = makeSenders(env, writeConsole);
+  // The outbox's loop retries every second while its backend is down: log the outage, not each try.
+  const outboxOutage = new OutageLog(log, 'outbox backend');
   const outbox = openOutbox({
     redisUrl: env.redisUrl,
     sqlite: store instanceof SqliteStore ? store.file : path.join(env.dataDir, 'tocsin.db'),
     options: { maxAttempts: 8, baseBackoffMs: 1000, maxBackoffMs: 5 * 60_000, concurrency: 4 },
     leaseMs: env.outboxLeaseMs,
-    onError: (err) => log.error({ err: err.message }, 'outbox error'),
+    onError: (err) => outboxOutage.failed(err),
   });
   const fallback = fallbackSubscriptions(env);
   const scrub = makeScrubber(secretsOf(env));
@@ -165,8 +168,10 @@ export async function startRuntime(config: Config, opts: { writeConsole?: (s: st
     lockTtlMs: 3 * env.platformTimeoutMs + 5_000,
     notifyOps,
     scrub,
-    onDelivered: (incident, channel, action) => {
+    onDelivered: (incident, channel, action, messageRef) => {
+      outboxOutage.succeeded();
       metrics.deliveries.inc({ platform: channel.platform, action });
+      log.info({ channel: channelKey(channel), incident: incident.id, version: incident.version, messageId: messageRef }, action === 'posted' ? 'alert posted' : 'alert updated');
       if (action === 'posted') {
         const published = Date.parse(incident.eventTime);
         if (!Number.isNaN(published)) metrics.timeToAlert.observe(Math.max(0, (Date.now() - published) / 1000));

@@ -24,7 +24,8 @@ export interface DeliverDeps {
   notifyOps: (text: string) => Promise<void>;
   /** Removes secret values from platform error texts before they are stored or shown. */
   scrub?: (text: string) => string;
-  onDelivered?: (incident: Incident, channel: ChannelRef, action: 'posted' | 'edited') => void;
+  /** `messageRef`: the platform's message id (Discord id, Slack ts), for the log. */
+  onDelivered?: (incident: Incident, channel: ChannelRef, action: 'posted' | 'edited', messageRef?: string) => void;
 }
 
 /** 403/404 and the platforms' "no such channel / no access" errors; a 400 is our message's fault, not the channel's. */
@@ -88,7 +89,7 @@ async function bringUpToDate(incident: Incident, channel: ChannelRef, sender: Se
     const found = retrying && sender.findPosted ? await sender.findPosted(channel.id, key) : undefined;
     const { ref } = found ?? (await sender.post(channel.id, message, { idempotencyKey: key }));
     await deps.store.putDelivery({ incidentId: incident.id, channel, messageRef: ref, version: incident.version, postedAt: now.toISOString() });
-    deps.onDelivered?.(incident, channel, 'posted');
+    deps.onDelivered?.(incident, channel, 'posted', ref);
     return { status: 'done' };
   }
   if (record.version >= incident.version) return { status: 'done' };
@@ -102,6 +103,6 @@ async function bringUpToDate(incident: Incident, channel: ChannelRef, sender: Se
   if (notes.length) {
     await sender.reply(channel.id, record.messageRef, notes.join('\n'), { idempotencyKey: `${key}.v${incident.version}` });
   }
-  deps.onDelivered?.(incident, channel, 'edited');
+  deps.onDelivered?.(incident, channel, 'edited', record.messageRef);
   return { status: 'done' };
 }

@@ -3,6 +3,7 @@ import type { SourceConfig } from '../config/sources-config';
 import type { Store } from '../store/port';
 import type { Logger } from '../pipeline/deps';
 import { ConcurrencyLimiter } from './limiter';
+import { OutageLog } from '../observability/outage-log';
 
 export interface SchedulerOptions {
   sources: SourceConfig[];
@@ -52,9 +53,12 @@ export class Scheduler {
   private drainAgain = false;
   private stopped = false;
   private housekeepingTimer?: NodeJS.Timeout;
+  /** A store outage is logged when it starts and ends, not at every tick of every replica. */
+  private readonly storeOutage: OutageLog;
   private housekeepingRun?: Promise<void>;
 
   constructor(private readonly opts: SchedulerOptions) {
+    this.storeOutage = new OutageLog(opts.log, 'store (scheduler)', () => opts.clock().getTime());
     this.limiter = new ConcurrencyLimiter(opts.maxConcurrent ?? 32, opts.maxPerHost ?? 4, () => {
       if (this.queue.length && !this.stopped) void this.drain();
     });
@@ -127,10 +131,11 @@ export class Scheduler {
         const slot = urgent ? `urgent-${Math.floor(now / 1000)}` : (next ?? 'first');
         due.push({ source, host: this.hosts.get(source.id) ?? '', slot, dueMs: urgent ? Number.NEGATIVE_INFINITY : dueMs });
       }
+      this.storeOutage.succeeded();
       this.queue = due.sort((a, b) => a.dueMs - b.dueMs);
       await this.drain();
     } catch (e) {
-      this.opts.log.error({ err: e instanceof Error ? e.message : String(e) }, 'scheduler tick failed (store unreachable?)');
+      this.storeOutage.failed(e);
     } finally {
       this.ticking = false;
     }
@@ -149,7 +154,7 @@ export class Scheduler {
         await this.startWhatFits();
       } while (this.drainAgain && !this.stopped);
     } catch (e) {
-      this.opts.log.error({ err: e instanceof Error ? e.message : String(e) }, 'scheduler could not claim a source (store unreachable?)');
+      this.storeOutage.failed(e);
     } finally {
       this.draining = false;
     }
