@@ -23,10 +23,11 @@ import { createDeliverHandler } from './delivery/deliver-job';
 import { channelKey, type Platform, type Subscription } from './model';
 import { createLogger } from './observability/logger';
 import { makeScrubber } from './observability/scrub';
+import { OutageLog } from './observability/outage-log';
 import { Metrics } from './observability/metrics';
 import type { PipelineDeps } from './pipeline/deps';
 import { pollSource, type PollResult } from './pipeline/poll-source';
-import { Scheduler } from './scheduler';
+import { pruneExpired, RETENTION_EVERY_MS, Scheduler } from './scheduler';
 import { attachAuthorities, authorityOfSource, authorityUses } from './sources/authority';
 import { messageOptionsFor } from './format/names';
 
@@ -101,7 +102,18 @@ export function loadDetector(env: Env): Detector {
 }
 
 export function secretsOf(env: Env): (string | undefined)[] {
-  return [env.discord.token, env.discord.publicKey, env.slack.botToken, env.slack.signingSecret, env.slack.appToken];
+  return [env.discord.token, env.discord.publicKey, env.slack.botToken, env.slack.signingSecret, env.slack.appToken, env.metricsToken, ...redisPassword(env.redisUrl)];
+}
+
+/** The password in REDIS_URL (redis://user:password@host), as written and decoded: errors may quote either. */
+function redisPassword(redisUrl: string | undefined): string[] {
+  if (!redisUrl) return [];
+  try {
+    const raw = new URL(redisUrl).password;
+    return raw ? [raw, decodeURIComponent(raw)] : [];
+  } catch {
+    return [];
+  }
 }
 
 export function makeLogger(env: Env): PinoLogger {
@@ -109,7 +121,7 @@ export function makeLogger(env: Env): PinoLogger {
 }
 
 export function openConfiguredStore(env: Env): Promise<Store> {
-  return openStore({ redisUrl: env.redisUrl, dataDir: env.dataDir });
+  return openStore({ redisUrl: env.redisUrl, dataDir: env.dataDir, retentionDays: env.retentionDays });
 }
 
 export function makeSenders(env: Env, writeConsole: (s: string) => void): Partial<Record<Platform, Sender>> {
@@ -156,12 +168,14 @@ export async function startRuntime(config: Config, opts: { writeConsole?: (s: st
   await store.ping();
   const writeConsole = opts.writeConsole ?? ((s: string) => process.stdout.write(`${s}\n`));
   const senders = makeSenders(env, writeConsole);
+  // The outbox's loop retries every second while its backend is down: log the outage, not each try.
+  const outboxOutage = new OutageLog(log, 'outbox backend');
   const outbox = openOutbox({
     redisUrl: env.redisUrl,
     sqlite: store instanceof SqliteStore ? store.file : path.join(env.dataDir, 'tocsin.db'),
     options: { maxAttempts: 8, baseBackoffMs: 1000, maxBackoffMs: 5 * 60_000, concurrency: 4 },
     leaseMs: env.outboxLeaseMs,
-    onError: (err) => log.error({ err: err.message }, 'outbox error'),
+    onError: (err) => outboxOutage.failed(err),
   });
   const fallback = fallbackSubscriptions(env);
   const scrub = makeScrubber(secretsOf(env));
@@ -184,7 +198,7 @@ export async function startRuntime(config: Config, opts: { writeConsole?: (s: st
     outbox,
     detect: (input) => detector.detect(input),
     // The whole-request bound comes from the environment; a caller's own options win.
-    fetch: (url, opts) => fetchBounded(url, { totalTimeoutMs: env.fetchTimeoutMs, ...opts }),
+    fetch: (url, opts) => fetchBounded(url, { totalTimeoutMs: env.fetchTimeoutMs, allowPrivate: env.allowPrivateFetch, ...opts }),
     fetchMaxBytes: env.fetchMaxBytes,
     log,
     metrics,
@@ -206,8 +220,10 @@ export async function startRuntime(config: Config, opts: { writeConsole?: (s: st
     lockTtlMs: 3 * env.platformTimeoutMs + 5_000,
     notifyOps,
     scrub,
-    onDelivered: (incident, channel, action) => {
+    onDelivered: (incident, channel, action, messageRef) => {
+      outboxOutage.succeeded();
       metrics.deliveries.inc({ platform: channel.platform, action });
+      log.info({ channel: channelKey(channel), incident: incident.id, version: incident.version, messageId: messageRef }, action === 'posted' ? 'alert posted' : 'alert updated');
       if (action === 'posted') {
         const published = Date.parse(incident.eventTime);
         if (!Number.isNaN(published)) metrics.timeToAlert.observe(Math.max(0, (Date.now() - published) / 1000));
@@ -223,7 +239,10 @@ export async function startRuntime(config: Config, opts: { writeConsole?: (s: st
     }
     return outcome;
   });
-  const scheduler = new Scheduler({ sources, store, poll: (s) => pollSource(s, deps), log, clock: () => new Date(), owner: `${process.pid}-${randomUUID().slice(0, 8)}` });
+  const owner = `${process.pid}-${randomUUID().slice(0, 8)}`;
+  const retention = () => pruneExpired({ store, retentionDays: env.retentionDays, log, clock: () => new Date(), owner });
+  const housekeeping = { run: retention, everyMs: RETENTION_EVERY_MS };
+  const scheduler = new Scheduler({ sources, store, poll: (s) => pollSource(s, deps), log, clock: () => new Date(), owner, housekeeping });
   schedulerRef.current = scheduler;
   const runtime: Runtime = {
     config,
@@ -234,7 +253,12 @@ export async function startRuntime(config: Config, opts: { writeConsole?: (s: st
     deps,
     scheduler,
     senders,
-    pollAll: () => pollEvery(enabledSources(config.sources), deps),
+    // `run --once` from cron prunes too: retention must not depend on a long-running bot.
+    pollAll: async () => {
+      const results = await pollEvery(enabledSources(config.sources), deps);
+      await retention();
+      return results;
+    },
     reload() {
       const next = reloadConfigFiles(env);
       detector = next.detector;

@@ -42,7 +42,7 @@ program
   .option('--type <type>', 'feed, or an alert-level source type such as uk-mi5')
   .option('--source <id>', 'read as the configured source <id> would (its type and options)')
   .option('--json', 'one JSON line per input')
-  .action(action((inputs: string[], opts: { type?: string; source?: string; json?: boolean }) => parse(inputs, opts)));
+  .action(action((inputs: string[], opts: { type?: string; source?: string; json?: boolean }) => parse(inputs, { ...opts, allowPrivate: process.env.TOCSIN_ALLOW_PRIVATE_FETCH === '1' })));
 program.command('explain').description('what the detector makes of a text').argument('<text>').action(action(explain));
 program.command('levels').description('current alert level per authority').option('--json').action(action(levels));
 program.command('sources').description('every source: health, last success, last error, next poll').option('--json').action(action(sources));

@@ -22,8 +22,8 @@ function configuredSource(id: string): LevelSourceConfig | { type: 'feed' } {
   return found.type === 'feed' ? { type: 'feed' } : (found.options as LevelSourceConfig);
 }
 
-async function parseOne(input: string, type: string, configured?: LevelSourceConfig): Promise<Parsed> {
-  const got = await readInput(input);
+async function parseOne(input: string, type: string, allowPrivate: boolean, configured?: LevelSourceConfig): Promise<Parsed> {
+  const got = await readInput(input, { allowPrivate });
   if (type === 'feed') {
     const feed = await readFeed(got.bytes, { contentType: got.contentType, sourceId: 'parse', baseUrl: /^https?:/.test(got.location) ? got.location : undefined });
     return { items: feed.items };
@@ -47,7 +47,7 @@ function itemView(i: Item) {
 }
 
 /** `tocsin parse <file|url>… [--type T] [--json]` — what Tocsin sees in feeds or pages. */
-export async function parse(inputs: string[], opts: { type?: string; source?: string; json?: boolean }): Promise<number> {
+export async function parse(inputs: string[], opts: { type?: string; source?: string; json?: boolean; allowPrivate?: boolean }): Promise<number> {
   const configured = opts.source ? configuredSource(opts.source) : undefined;
   const type = configured?.type ?? opts.type ?? 'feed';
   if (opts.source && opts.type && opts.type !== type) throw new CliError(`--type ${opts.type} disagrees with source ${opts.source} (type ${type})`, 2);
@@ -59,7 +59,7 @@ export async function parse(inputs: string[], opts: { type?: string; source?: st
   for (const input of inputs) {
     let result: Parsed | { error: string };
     try {
-      result = await parseOne(input, type, levelOptions);
+      result = await parseOne(input, type, opts.allowPrivate === true, levelOptions);
     } catch (e) {
       result = { error: oneLine(e) };
       failures++;

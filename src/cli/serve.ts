@@ -37,7 +37,7 @@ export async function startServing(runtime: Runtime, role: Role = 'all'): Promis
   const { env } = runtime.config;
   const deps = commandDeps(runtime);
   const onError = (err: unknown) => runtime.log.error({ err: err instanceof Error ? err.message : String(err) }, 'chat request failed');
-  const routes: Route[] = [healthRoute(storeHealth(runtime.store)), metricsRoute(() => runtime.metrics.render())];
+  const routes: Route[] = [healthRoute(storeHealth(runtime.store)), metricsRoute(() => runtime.metrics.render(), runtime.config.env.metricsToken)];
   const stops: (() => Promise<void>)[] = [];
   if (env.statusPage) {
     const authoritySources: Record<string, string[]> = {};

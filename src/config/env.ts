@@ -37,6 +37,12 @@ export interface Env {
   outboxLeaseMs: number;
   /** Serve the public status page and its JSON API (TOCSIN_STATUS_PAGE=on|off), default on. */
   statusPage: boolean;
+  /** Sources may reach loopback/private/metadata addresses (TOCSIN_ALLOW_PRIVATE_FETCH=1), for local testing. */
+  allowPrivateFetch: boolean;
+  /** Incidents, deliveries, seen items and locks older than this many days are pruned (TOCSIN_RETENTION_DAYS), default 30. */
+  retentionDays: number;
+  /** When set, GET /metrics needs `Authorization: Bearer <token>` (TOCSIN_METRICS_TOKEN). */
+  metricsToken?: string;
 }
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
@@ -95,6 +101,15 @@ const schema = z.object({
   TOCSIN_FETCH_TIMEOUT_MS: optionalText.refine((s) => s === undefined || (/^\d+$/.test(s) && Number(s) > 0), {
     message: 'must be a whole number of milliseconds, above 0',
   }),
+  TOCSIN_ALLOW_PRIVATE_FETCH: optionalText.refine((s) => s === undefined || s === '0' || s === '1', {
+    message: 'must be 1 (allow sources to reach private addresses) or 0',
+  }),
+  TOCSIN_RETENTION_DAYS: optionalText.refine((s) => s === undefined || (/^\d+$/.test(s) && Number(s) >= 1), {
+    message: 'must be a whole number of days, at least 1',
+  }),
+  TOCSIN_METRICS_TOKEN: optionalText.refine((s) => s === undefined || s.length >= 16, {
+    message: 'must be at least 16 characters (a random secret)',
+  }),
 });
 
 /** Reads the environment; throws ConfigError listing every problem. */
@@ -139,6 +154,9 @@ export function readEnv(vars: Record<string, string | undefined>): Env {
     editCoalesceMs: e.TOCSIN_EDIT_COALESCE_MS ? Number(e.TOCSIN_EDIT_COALESCE_MS) : 60_000,
     fetchTimeoutMs: e.TOCSIN_FETCH_TIMEOUT_MS ? Number(e.TOCSIN_FETCH_TIMEOUT_MS) : 30_000,
     statusPage: e.TOCSIN_STATUS_PAGE !== 'off',
+    allowPrivateFetch: e.TOCSIN_ALLOW_PRIVATE_FETCH === '1',
+    retentionDays: e.TOCSIN_RETENTION_DAYS ? Number(e.TOCSIN_RETENTION_DAYS) : 30,
+    metricsToken: e.TOCSIN_METRICS_TOKEN,
   };
 }
 

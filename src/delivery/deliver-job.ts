@@ -24,7 +24,8 @@ export interface DeliverDeps {
   notifyOps: (text: string) => Promise<void>;
   /** Removes secret values from platform error texts before they are stored or shown. */
   scrub?: (text: string) => string;
-  onDelivered?: (incident: Incident, channel: ChannelRef, action: 'posted' | 'edited') => void;
+  /** `messageRef`: the platform's message id (Discord id, Slack ts), for the log. */
+  onDelivered?: (incident: Incident, channel: ChannelRef, action: 'posted' | 'edited', messageRef?: string) => void;
 }
 
 /** 403/404 and the platforms' "no such channel / no access" errors; a 400 is our message's fault, not the channel's. */
@@ -86,7 +87,7 @@ async function bringUpToDate(incident: Incident, channel: ChannelRef, sender: Se
   if (!record) {
     const ref = await postOnce(channel, sender, message, key, deps);
     await deps.store.putDelivery({ incidentId: incident.id, channel, messageRef: ref, version: incident.version, postedAt: now.toISOString() });
-    deps.onDelivered?.(incident, channel, 'posted');
+    deps.onDelivered?.(incident, channel, 'posted', ref);
     return { status: 'done' };
   }
   // An earlier attempt edited the message but its note did not go out: send only the note.
@@ -103,7 +104,7 @@ async function bringUpToDate(incident: Incident, channel: ChannelRef, sender: Se
   // Record the edit first: a crash before the note costs at most a retried note, never a second edit storm.
   const edited: DeliveryRecord = { ...record, version: incident.version, editedAt: now.toISOString(), notedVersion: record.notedVersion ?? record.version };
   await deps.store.putDelivery(edited);
-  deps.onDelivered?.(incident, channel, 'edited');
+  deps.onDelivered?.(incident, channel, 'edited', record.messageRef);
   return sendNotes(incident, edited, sender, message, key, deps);
 }
 
@@ -139,7 +140,7 @@ async function repost(incident: Incident, channel: ChannelRef, sender: Sender, m
   const ref = await postOnce(channel, sender, message, `${key}.r${incident.version}`, deps);
   const at = deps.clock().toISOString();
   await deps.store.putDelivery({ incidentId: incident.id, channel, messageRef: ref, version: incident.version, postedAt: at, notedVersion: incident.version });
-  deps.onDelivered?.(incident, channel, 'posted');
+  deps.onDelivered?.(incident, channel, 'posted', ref);
   return { status: 'done' };
 }
 

@@ -1,7 +1,8 @@
+import { createHash, timingSafeEqual } from 'node:crypto';
 import type { SourceHealth } from '../model';
 import type { Store } from '../store/port';
-import type { Route } from './route';
-import { jsonResponse } from './route';
+import type { HttpResponse, Route } from './route';
+import { headerValue, jsonResponse } from './route';
 
 export interface HealthReport {
   ok: boolean;
@@ -42,14 +43,30 @@ export function healthRoute(health: () => Promise<{ ok: boolean }>): Route {
   };
 }
 
-/** `GET /metrics`: whatever the metrics function renders (prom-client's registry, typically). */
-export function metricsRoute(metrics: () => Promise<{ contentType: string; body: string }>): Route {
+/**
+ * `GET /metrics`: whatever the metrics function renders (prom-client's registry, typically).
+ * With a token (TOCSIN_METRICS_TOKEN), only a request bearing it is answered: the port is
+ * often published for the chat endpoints, and metrics name sources and channels.
+ */
+export function metricsRoute(metrics: () => Promise<{ contentType: string; body: string }>, token?: string): Route {
   return {
     method: 'GET',
     path: '/metrics',
-    async handle() {
+    async handle(req): Promise<HttpResponse> {
+      if (token && !bearerMatches(headerValue(req, 'authorization'), token)) {
+        const refused = jsonResponse(401, { error: 'metrics need Authorization: Bearer <TOCSIN_METRICS_TOKEN>' });
+        return { ...refused, headers: { 'content-type': 'application/json; charset=utf-8', 'www-authenticate': 'Bearer' } };
+      }
       const m = await metrics();
       return { status: 200, headers: { 'content-type': m.contentType }, body: m.body };
     },
   };
+}
+
+function bearerMatches(authorization: string | undefined, token: string): boolean {
+  const m = /^Bearer\s+(.+)$/i.exec(authorization ?? '');
+  if (!m?.[1]) return false;
+  // Hashing first gives equal lengths, so the comparison time says nothing about the token.
+  const digest = (s: string) => createHash('sha256').update(s).digest();
+  return timingSafeEqual(digest(m[1].trim()), digest(token));
 }

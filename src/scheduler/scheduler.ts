@@ -3,6 +3,7 @@ import type { SourceConfig } from '../config/sources-config';
 import type { Store } from '../store/port';
 import type { Logger } from '../pipeline/deps';
 import { ConcurrencyLimiter } from './limiter';
+import { OutageLog } from '../observability/outage-log';
 
 export interface SchedulerOptions {
   sources: SourceConfig[];
@@ -18,6 +19,8 @@ export interface SchedulerOptions {
   tick?: string;
   /** Called as a claimed poll starts, with how late it is against its due time (0 for a first or urgent poll). */
   onPollStart?: (sourceId: string, lagMs: number) => void;
+  /** Run at start and every `everyMs` while running (retention); never overlapping itself. */
+  housekeeping?: { run: () => Promise<void>; everyMs: number };
 }
 
 /** A due source waiting for room: `slot` names the polling slot a replica claims. */
@@ -49,8 +52,13 @@ export class Scheduler {
   private draining = false;
   private drainAgain = false;
   private stopped = false;
+  private housekeepingTimer?: NodeJS.Timeout;
+  /** A store outage is logged when it starts and ends, not at every tick of every replica. */
+  private readonly storeOutage: OutageLog;
+  private housekeepingRun?: Promise<void>;
 
   constructor(private opts: SchedulerOptions) {
+    this.storeOutage = new OutageLog(opts.log, 'store (scheduler)', () => opts.clock().getTime());
     this.limiter = new ConcurrencyLimiter(opts.maxConcurrent ?? 32, opts.maxPerHost ?? 4, () => {
       if (this.queue.length && !this.stopped) void this.drain();
     });
@@ -67,14 +75,27 @@ export class Scheduler {
   start(): void {
     this.stopped = false;
     this.task = cron.schedule(this.opts.tick ?? '* * * * * *', () => this.tick(), { noOverlap: true });
+    if (this.opts.housekeeping) this.keepHouse(this.opts.housekeeping);
+  }
+
+  private keepHouse(h: { run: () => Promise<void>; everyMs: number }): void {
+    if (this.stopped) return;
+    this.housekeepingRun = h.run().finally(() => {
+      this.housekeepingRun = undefined;
+      if (this.stopped) return;
+      this.housekeepingTimer = setTimeout(() => this.keepHouse(h), h.everyMs);
+      this.housekeepingTimer.unref();
+    });
   }
 
   /** No new polls; waits up to `graceMs` for the polls in flight to end. */
   async stop(graceMs = 10_000): Promise<void> {
     this.stopped = true;
     this.queue = [];
+    clearTimeout(this.housekeepingTimer);
     await this.task?.stop();
     this.task = undefined;
+    await this.housekeepingRun;
     await this.idle(graceMs);
   }
 
@@ -117,10 +138,11 @@ export class Scheduler {
         const slot = urgent ? `urgent-${Math.floor(now / 1000)}` : (next ?? 'first');
         due.push({ source, host: this.hosts.get(source.id) ?? '', slot, dueMs: urgent ? Number.NEGATIVE_INFINITY : dueMs });
       }
+      this.storeOutage.succeeded();
       this.queue = due.sort((a, b) => a.dueMs - b.dueMs);
       await this.drain();
     } catch (e) {
-      this.opts.log.error({ err: e instanceof Error ? e.message : String(e) }, 'scheduler tick failed (store unreachable?)');
+      this.storeOutage.failed(e);
     } finally {
       this.ticking = false;
     }
@@ -139,7 +161,7 @@ export class Scheduler {
         await this.startWhatFits();
       } while (this.drainAgain && !this.stopped);
     } catch (e) {
-      this.opts.log.error({ err: e instanceof Error ? e.message : String(e) }, 'scheduler could not claim a source (store unreachable?)');
+      this.storeOutage.failed(e);
     } finally {
       this.draining = false;
     }

@@ -12,7 +12,7 @@ import {
 } from '../model';
 import { incidentIndexKeys } from '../incidents/index-keys';
 import { instantMs, listLimit, lockTtlMs, seenLimit } from './codec';
-import { SEEN_IDS_PER_SOURCE, StoreUnavailableError, type IncidentQuery, type Store } from './port';
+import { SEEN_IDS_PER_SOURCE, StoreUnavailableError, type IncidentQuery, type PruneCounts, type Store } from './port';
 
 /**
  * A store in this process's memory, nothing kept: `tocsin evaluate` groups through it with
@@ -23,7 +23,6 @@ export class MemoryStore implements Store {
   readonly kind = 'embedded' as const;
   private readonly states = new Map<string, SourceState>();
   private readonly seen = new Map<string, Map<string, number>>();
-  private seq = 0;
   private readonly levels = new Map<string, LevelReading>();
   private readonly subs = new Map<string, Subscription>();
   private readonly incidents = new Map<string, { incident: Incident; lastSeenMs: number; keys: string[] }>();
@@ -34,8 +33,11 @@ export class MemoryStore implements Store {
   private readonly seenLimit: number;
   private closed = false;
 
-  constructor(opts: { seenLimit?: number } = {}) {
+  private readonly clock: () => number;
+
+  constructor(opts: { seenLimit?: number; clock?: () => number } = {}) {
     this.seenLimit = seenLimit(opts.seenLimit, SEEN_IDS_PER_SOURCE);
+    this.clock = opts.clock ?? Date.now;
   }
 
   private open(): void {
@@ -68,7 +70,11 @@ export class MemoryStore implements Store {
   async filterUnseen(sourceId: string, itemIds: string[]): Promise<string[]> {
     this.open();
     const seen = this.seen.get(sourceId);
-    return seen ? itemIds.filter((id) => !seen.has(id)) : [...itemIds];
+    if (!seen) return [...itemIds];
+    // An id still listed in its feed is observed again: retention must not forget it.
+    const now = this.clock();
+    for (const id of itemIds) if (seen.has(id)) seen.set(id, now);
+    return itemIds.filter((id) => !seen.has(id));
   }
 
   async markSeen(sourceId: string, itemIds: string[]): Promise<void> {
@@ -76,9 +82,10 @@ export class MemoryStore implements Store {
     if (!itemIds.length) return;
     const seen = this.seen.get(sourceId) ?? new Map<string, number>();
     this.seen.set(sourceId, seen);
+    const now = this.clock();
     for (const id of itemIds) {
       seen.delete(id);
-      seen.set(id, ++this.seq);
+      seen.set(id, now);
     }
     // Map keeps insertion order: the oldest marked come first.
     for (const id of seen.keys()) {
@@ -185,7 +192,7 @@ export class MemoryStore implements Store {
   async tryLock(key: string, owner: string, ttlMs: number): Promise<boolean> {
     this.open();
     const ttl = lockTtlMs(ttlMs);
-    const now = Date.now();
+    const now = this.clock();
     const held = this.locks.get(key);
     if (held && held.expires > now) return false;
     this.locks.set(key, { owner, expires: now + ttl });
@@ -195,6 +202,34 @@ export class MemoryStore implements Store {
   async unlock(key: string, owner: string): Promise<void> {
     this.open();
     if (this.locks.get(key)?.owner === owner) this.locks.delete(key);
+  }
+
+  async prune(before: Date): Promise<PruneCounts> {
+    this.open();
+    const cut = before.getTime();
+    const out: PruneCounts = { incidents: 0, deliveries: 0, seen: 0, locks: 0 };
+    for (const [id, x] of this.incidents) {
+      if (x.lastSeenMs >= cut) continue;
+      for (const k of x.keys) this.index.get(k)?.delete(id);
+      this.incidents.delete(id);
+      out.incidents++;
+      out.deliveries += this.deliveries.get(id)?.size ?? 0;
+      this.deliveries.delete(id);
+    }
+    for (const seen of this.seen.values()) {
+      for (const [id, at] of seen) {
+        if (at >= cut) continue;
+        seen.delete(id);
+        out.seen++;
+      }
+    }
+    const now = this.clock();
+    for (const [key, lock] of this.locks) {
+      if (lock.expires > now) continue;
+      this.locks.delete(key);
+      out.locks++;
+    }
+    return out;
   }
 }
 

@@ -9,6 +9,8 @@ export interface OpenStoreOptions {
   dataDir: string;
   /** Redis key prefix; default `tocsin:`. */
   prefix?: string;
+  /** TOCSIN_RETENTION_DAYS: Redis keys of incidents, deliveries and seen ids expire after this long untouched. */
+  retentionDays?: number;
 }
 
 /**
@@ -20,6 +22,9 @@ export interface OpenStoreOptions {
  */
 export async function openStore(opts: OpenStoreOptions): Promise<Store> {
   const redisUrl = opts.redisUrl?.trim();
-  if (redisUrl) return new RedisStore(redisUrl, opts.prefix === undefined ? {} : { prefix: opts.prefix });
+  if (redisUrl) {
+    const retention = opts.retentionDays ? { retentionMs: opts.retentionDays * 86_400_000 } : {};
+    return new RedisStore(redisUrl, opts.prefix === undefined ? retention : { ...retention, prefix: opts.prefix });
+  }
   return new SqliteStore(opts.dataDir);
 }

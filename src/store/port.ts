@@ -76,8 +76,25 @@ export interface LockStore {
   unlock(key: string, owner: string): Promise<void>;
 }
 
+/** What one retention run removed. */
+export interface PruneCounts {
+  incidents: number;
+  deliveries: number;
+  seen: number;
+  locks: number;
+}
+
+export interface RetentionStore {
+  /**
+   * Removes incidents last seen before `before` and their deliveries, seen ids not observed
+   * in their feed since `before`, and locks whose time has run out. Idempotent.
+   */
+  prune(before: Date): Promise<PruneCounts>;
+}
+
 export interface Store
   extends SourceStateStore,
+    RetentionStore,
     SeenStore,
     LevelStore,
     SubscriptionStore,

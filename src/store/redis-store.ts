@@ -13,8 +13,9 @@ import {
 } from '../model';
 import { fromJson, instantMs, listLimit, lockTtlMs, seenLimit, toJson } from './codec';
 import { incidentIndexKeys } from '../incidents/index-keys';
-import { SEEN_IDS_PER_SOURCE, type IncidentQuery, type Store } from './port';
+import { SEEN_IDS_PER_SOURCE, type IncidentQuery, type PruneCounts, type Store } from './port';
 import { RedisConnection } from './redis-connection';
+import { pruneRedis } from './redis-retention';
 
 export interface RedisStoreOptions {
   /** Put before every key, so several bots (or tests) can share one database. Default `tocsin:`. */
@@ -23,20 +24,36 @@ export interface RedisStoreOptions {
   seenLimit?: number;
   /** Longest a call may take before it rejects. Default 5000 ms. */
   timeoutMs?: number;
+  /** Keys of incidents, deliveries and seen ids expire after this long untouched (TOCSIN_RETENTION_DAYS). Default: no TTL. */
+  retentionMs?: number;
+  /** Milliseconds since the epoch, for when an id was seen; tests move it. */
+  clock?: () => number;
 }
 
 /**
  * Marks ids seen in the order given, each with the next number of the source's own
  * sequence (so "newest" is exact across replicas whatever their clocks), then trims
- * the set to the newest `limit`. KEYS: seen zset, sequence. ARGV: limit, ids…
+ * the set to the newest `limit`. The seen-at zset records when (for retention).
+ * KEYS: seen zset, sequence, seen-at zset. ARGV: limit, now ms, ttl ms (0: none), ids…
  */
 const MARK_SEEN = `
-local n = #ARGV - 1
+local n = #ARGV - 3
 local last = redis.call('INCRBY', KEYS[2], n)
-for i = 2, #ARGV do
-  redis.call('ZADD', KEYS[1], last - n + i - 1, ARGV[i])
+for i = 4, #ARGV do
+  redis.call('ZADD', KEYS[1], last - n + i - 3, ARGV[i])
+  redis.call('ZADD', KEYS[3], ARGV[2], ARGV[i])
 end
-redis.call('ZREMRANGEBYRANK', KEYS[1], 0, -(tonumber(ARGV[1]) + 1))
+local excess = redis.call('ZCARD', KEYS[1]) - tonumber(ARGV[1])
+if excess > 0 then
+  local old = redis.call('ZRANGE', KEYS[1], 0, excess - 1)
+  for i = 1, #old, 500 do
+    redis.call('ZREM', KEYS[3], unpack(old, i, math.min(i + 499, #old)))
+  end
+  redis.call('ZREMRANGEBYRANK', KEYS[1], 0, excess - 1)
+end
+if tonumber(ARGV[3]) > 0 then
+  for k = 1, 3 do redis.call('PEXPIRE', KEYS[k], ARGV[3]) end
+end
 return n`;
 
 /** Deletes the lock only if `owner` still holds it. KEYS: lock. ARGV: owner. */
@@ -50,6 +67,8 @@ class Keys {
   sourceStates = (): string => `${this.p}source-states`;
   seen = (sourceId: string): string => `${this.p}seen:${sourceId}`;
   seenSeq = (sourceId: string): string => `${this.p}seen-seq:${sourceId}`;
+  /** Sorted set of a source's seen ids scored by when they were last observed (ms). */
+  seenAt = (sourceId: string): string => `${this.p}seen-at:${sourceId}`;
   levels = (): string => `${this.p}levels`;
   subscriptions = (): string => `${this.p}subscriptions`;
   incident = (id: string): string => `${this.p}incident:${id}`;
@@ -69,9 +88,13 @@ export class RedisStore implements Store {
   private readonly conn: RedisConnection;
   private readonly keys: Keys;
   private readonly seenLimit: number;
+  private readonly retentionMs: number;
+  private readonly clock: () => number;
 
   constructor(url: string, opts: RedisStoreOptions = {}) {
     this.seenLimit = seenLimit(opts.seenLimit, SEEN_IDS_PER_SOURCE);
+    this.retentionMs = opts.retentionMs ?? 0;
+    this.clock = opts.clock ?? Date.now;
     this.keys = new Keys(opts.prefix ?? 'tocsin:');
     this.conn = new RedisConnection(url, opts.timeoutMs ?? 5000);
   }
@@ -110,6 +133,9 @@ export class RedisStore implements Store {
     const scores = await this.guard('filterUnseen', async (r) => {
       const reply = await r.call('ZMSCORE', this.keys.seen(sourceId), ...itemIds);
       if (!Array.isArray(reply) || reply.length !== itemIds.length) throw new Error('unexpected ZMSCORE reply');
+      // Ids still in the feed count as seen now: retention forgets only what left the feed.
+      const present = itemIds.filter((_, i) => reply[i] !== null && reply[i] !== undefined);
+      if (present.length) await r.zadd(this.keys.seenAt(sourceId), 'XX', 'GT', ...present.flatMap((id) => [this.clock(), id]));
       return reply as unknown[];
     });
     return itemIds.filter((_, i) => scores[i] === null || scores[i] === undefined);
@@ -118,7 +144,7 @@ export class RedisStore implements Store {
   async markSeen(sourceId: string, itemIds: string[]): Promise<void> {
     if (itemIds.length === 0) return;
     await this.guard('markSeen', (r) =>
-      r.eval(MARK_SEEN, 2, this.keys.seen(sourceId), this.keys.seenSeq(sourceId), this.seenLimit, ...itemIds),
+      r.eval(MARK_SEEN, 3, this.keys.seen(sourceId), this.keys.seenSeq(sourceId), this.keys.seenAt(sourceId), this.seenLimit, this.clock(), this.retentionMs, ...itemIds),
     );
   }
 
@@ -173,6 +199,7 @@ export class RedisStore implements Store {
       const stale = (await r.smembers(this.keys.incidentIndexed(incident.id))).filter((k) => !filed.includes(k));
       // One transaction: the record and its index entries never disagree.
       const tx = r.multi().set(this.keys.incident(incident.id), toJson(incident)).zadd(this.keys.incidentsByLastSeen(), score, incident.id);
+      if (this.retentionMs) tx.pexpire(this.keys.incident(incident.id), this.retentionMs);
       for (const k of KINDS) {
         if (k === incident.kind) tx.zadd(this.keys.incidentsByLastSeen(k), score, incident.id);
         else tx.zrem(this.keys.incidentsByLastSeen(k), incident.id);
@@ -231,7 +258,12 @@ export class RedisStore implements Store {
   }
 
   async putDelivery(record: DeliveryRecord): Promise<void> {
-    await this.guard('putDelivery', (r) => r.hset(this.keys.deliveries(record.incidentId), channelKey(record.channel), toJson(record)));
+    const key = this.keys.deliveries(record.incidentId);
+    await this.guard('putDelivery', async (r) => {
+      const tx = r.multi().hset(key, channelKey(record.channel), toJson(record));
+      if (this.retentionMs) tx.pexpire(key, this.retentionMs);
+      await execOrThrow(tx);
+    });
   }
 
   async listDeliveries(incidentId: string): Promise<DeliveryRecord[]> {
@@ -248,6 +280,12 @@ export class RedisStore implements Store {
 
   async unlock(key: string, owner: string): Promise<void> {
     await this.guard('unlock', (r) => r.eval(UNLOCK, 1, this.keys.lock(key), owner));
+  }
+
+  // --- retention ---
+
+  prune(before: Date): Promise<PruneCounts> {
+    return this.guard('prune', (r) => pruneRedis(r, this.keys, before.getTime()));
   }
 }
 

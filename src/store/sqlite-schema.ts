@@ -37,6 +37,14 @@ const MIGRATIONS: readonly string[] = [
   ) WITHOUT ROWID, STRICT;
   CREATE INDEX incident_keys_by_incident ON incident_keys (incident_id);
   `,
+  // Retention: when an id was last observed in its feed. Rows from before count as seen now,
+  // so an upgrade forgets nothing at once.
+  `
+  ALTER TABLE seen ADD COLUMN seen_ms INTEGER NOT NULL DEFAULT 0;
+  UPDATE seen SET seen_ms = CAST(strftime('%s', 'now') AS INTEGER) * 1000;
+  CREATE INDEX seen_by_time ON seen (seen_ms);
+  CREATE INDEX locks_by_expiry ON locks (expires_ms);
+  `,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

@@ -16,12 +16,16 @@ import { incidentIndexKeys } from '../incidents/index-keys';
 import { SEEN_IDS_PER_SOURCE, StoreUnavailableError, type IncidentQuery, type Store } from './port';
 import { migrate } from './sqlite-schema';
 import { openSqliteFile, type SqliteDatabase } from './sqlite-driver';
+import { prepareRetention } from './sqlite-retention';
+import type { PruneCounts } from './port';
 
 export interface SqliteStoreOptions {
   /** Seen ids kept per source. Default `SEEN_IDS_PER_SOURCE`. */
   seenLimit?: number;
   /** Default `tocsin.db`. */
   fileName?: string;
+  /** Milliseconds since the epoch; tests move it to fill the store with past days. */
+  clock?: () => number;
 }
 
 /** Every statement the store runs, prepared once. */
@@ -37,7 +41,9 @@ function prepare(db: SqliteDatabase) {
       )
       .pluck(),
     maxSeq: db.prepare<[string], number | null>('SELECT MAX(seq) FROM seen WHERE source_id = ?').pluck(),
-    markSeen: db.prepare('INSERT INTO seen (source_id, item_id, seq) VALUES (?, ?, ?) ON CONFLICT DO UPDATE SET seq = excluded.seq'),
+    markSeen: db.prepare(
+      'INSERT INTO seen (source_id, item_id, seq, seen_ms) VALUES (?, ?, ?, ?) ON CONFLICT DO UPDATE SET seq = excluded.seq, seen_ms = excluded.seen_ms',
+    ),
     // Keeps the `keep` newest: deletes everything older than the keep-th newest.
     trimSeen: db.prepare<{ s: string; offset: number }>(
       `DELETE FROM seen WHERE source_id = @s
@@ -108,9 +114,12 @@ export class SqliteStore implements Store {
   private readonly seenLimit: number;
   private readonly markSeenTx: (sourceId: string, itemIds: string[]) => void;
   private readonly putIncidentTx: (incident: Incident, lastSeen: number) => void;
+  private readonly retention: ReturnType<typeof prepareRetention>;
+  private readonly clock: () => number;
 
   constructor(dataDir: string, opts: SqliteStoreOptions = {}) {
     this.seenLimit = seenLimit(opts.seenLimit, SEEN_IDS_PER_SOURCE);
+    this.clock = opts.clock ?? Date.now;
     this.file = path.resolve(dataDir, opts.fileName ?? 'tocsin.db');
     let db: SqliteDatabase | undefined;
     try {
@@ -125,13 +134,15 @@ export class SqliteStore implements Store {
       migrate(db);
       this.db = db;
       this.q = prepare(db);
+      this.retention = prepareRetention(db);
     } catch (err) {
       db?.close();
       throw new StoreUnavailableError(`cannot open the embedded store at ${this.file}: ${describeError(err)}`, { cause: err });
     }
     this.markSeenTx = this.db.transaction((sourceId: string, itemIds: string[]) => {
       let seq = this.q.maxSeq.get(sourceId) ?? 0;
-      for (const id of itemIds) this.q.markSeen.run(sourceId, id, ++seq);
+      const now = this.clock();
+      for (const id of itemIds) this.q.markSeen.run(sourceId, id, ++seq, now);
       this.q.trimSeen.run({ s: sourceId, offset: this.seenLimit - 1 });
     });
     // The record and its index keys change together.
@@ -184,7 +195,11 @@ export class SqliteStore implements Store {
 
   async filterUnseen(sourceId: string, itemIds: string[]): Promise<string[]> {
     if (itemIds.length === 0) return [];
-    return this.run('filterUnseen', () => this.q.unseen.all({ s: sourceId, ids: toJson(itemIds) }));
+    return this.run('filterUnseen', () => {
+      const ids = toJson(itemIds);
+      this.retention.touchSeen(sourceId, ids, this.clock());
+      return this.q.unseen.all({ s: sourceId, ids });
+    });
   }
 
   async markSeen(sourceId: string, itemIds: string[]): Promise<void> {
@@ -273,13 +288,19 @@ export class SqliteStore implements Store {
   async tryLock(key: string, owner: string, ttlMs: number): Promise<boolean> {
     const ttl = lockTtlMs(ttlMs);
     return this.run('tryLock', () => {
-      const now = Date.now();
+      const now = this.clock();
       return this.q.tryLock.run({ key, owner, expires: now + ttl, now }).changes > 0;
     });
   }
 
   async unlock(key: string, owner: string): Promise<void> {
     await this.run('unlock', () => this.q.unlock.run(key, owner));
+  }
+
+  // --- retention ---
+
+  prune(before: Date): Promise<PruneCounts> {
+    return this.run('prune', () => this.retention.prune(before.getTime(), this.clock()));
   }
 }
 

@@ -23,13 +23,31 @@ async function freePort(): Promise<number> {
   });
 }
 
+/** Starts redis-server and resolves when it says it is ready (an event, not a poll). */
 async function startRedis(port: number, dir: string): Promise<ChildProcess> {
-  const p = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--dir', dir, '--appendonly', 'yes', '--save', ''], { stdio: 'ignore' });
-  for (let i = 0; i < 100; i++) {
-    if (!spawnSync('redis-cli', ['-p', String(port), 'ping']).stdout?.toString().includes('PONG')) await new Promise((r) => setTimeout(r, 100));
-    else return p;
-  }
-  throw new Error('redis-server did not start');
+  const p = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--dir', dir, '--appendonly', 'yes', '--save', ''], { stdio: ['ignore', 'pipe', 'ignore'] });
+  await new Promise<void>((resolve, reject) => {
+    let out = '';
+    const onData = (d: Buffer) => {
+      out += d.toString();
+      if (/Ready to accept connections/.test(out)) {
+        p.stdout?.off('data', onData);
+        p.stdout?.resume();
+        resolve();
+      }
+    };
+    p.stdout?.on('data', onData);
+    p.once('exit', (code) => reject(new Error(`redis-server exited (${code}) before it was ready:\n${out}`)));
+  });
+  return p;
+}
+
+/** Stops a child process and waits until it has exited, so no handle outlives the test. */
+async function stopped(p: ChildProcess, signal: NodeJS.Signals = 'SIGTERM'): Promise<void> {
+  if (p.exitCode !== null || p.signalCode !== null) return;
+  const exit = new Promise((r) => p.once('exit', r));
+  p.kill(signal);
+  await exit;
 }
 
 async function health(port: number): Promise<number> {
@@ -66,22 +84,22 @@ async function until(what: string, check: () => Promise<boolean>, timeoutMs = 60
         REDIS_URL: `redis://127.0.0.1:${port}/0`,
         TOCSIN_CONFIG_DIR: makeConfigDir(`sources:\n  - id: wire\n    type: feed\n    url: ${feeds.url}/wire.xml\n    every: 1m\n`),
         TOCSIN_DATA_DIR: makeDataDir(),
+        TOCSIN_ALLOW_PRIVATE_FETCH: '1',
       },
       stdio: 'ignore',
     });
     const exited = new Promise<number | null>((resolve) => child.on('exit', resolve));
     try {
       await until('healthy', async () => (await health(httpPort)) === 200);
-      spawnSync('redis-cli', ['-p', String(port), 'shutdown']);
-      await new Promise((r) => redis.on('exit', r));
+      await stopped(redis);
       await until('503 while Redis is away', async () => (await health(httpPort)) === 503);
       redis = await startRedis(port, dir);
       await until('healthy again', async () => (await health(httpPort)) === 200);
       child.kill('SIGTERM');
       expect(await exited).toBe(0);
     } finally {
-      child.kill('SIGKILL');
-      redis.kill('SIGTERM');
+      await stopped(child, 'SIGKILL');
+      await stopped(redis);
       await feeds.close();
     }
   }, 120_000);
@@ -93,6 +111,7 @@ async function until(what: string, check: () => Promise<boolean>, timeoutMs = 60
     let redis = await startRedis(port, dir);
     const feeds = await startFeedServer();
     const discord = await startFakeDiscord();
+    let child: ChildProcess | undefined;
     try {
       const env: Record<string, string> = {
         REDIS_URL: `redis://127.0.0.1:${port}/0`,
@@ -116,22 +135,22 @@ async function until(what: string, check: () => Promise<boolean>, timeoutMs = 60
           { title: 'Gunman kills 4 at Porto stadium', description: 'A gunman opened fire outside a stadium in Porto, Portugal, killing four people.', guid: 'a1', link: 'https://news.example/porto' },
         ]),
       });
-      const child = spawn(process.execPath, [path.join(ROOT, 'bin', 'tocsin.js'), 'run', '--once'], {
+      const proc = spawn(process.execPath, [path.join(ROOT, 'bin', 'tocsin.js'), 'run', '--once'], {
         cwd: ROOT,
-        env: { PATH: process.env.PATH, LOG_LEVEL: 'warn', HTTP_PORT: '0', ...env },
+        env: { PATH: process.env.PATH, LOG_LEVEL: 'warn', HTTP_PORT: '0', TOCSIN_ALLOW_PRIVATE_FETCH: '1', ...env },
         stdio: 'ignore',
       });
-      const exited = new Promise<number | null>((resolve) => child.on('exit', resolve));
+      child = proc;
+      const exited = new Promise<number | null>((resolve) => proc.on('exit', resolve));
       await discord.waitForRequest((q) => q.method === 'POST', 60_000);
-      spawnSync('redis-cli', ['-p', String(port), 'shutdown']);
-      await new Promise((r) => redis.on('exit', r));
-      await new Promise((r) => setTimeout(r, 3000));
+      await stopped(redis);
       redis = await startRedis(port, dir);
       discord.clearFailures();
       expect(await exited).toBe(0);
       expect(discord.inChannel('501')).toHaveLength(1);
     } finally {
-      redis.kill('SIGTERM');
+      if (child) await stopped(child, 'SIGKILL');
+      await stopped(redis);
       await Promise.all([feeds.close(), discord.close()]);
     }
   }, 180_000);

@@ -8,7 +8,7 @@ import type { Outbox } from '../../src/delivery/outbox-port';
 import { NO_METRICS, type PipelineDeps } from '../../src/pipeline/deps';
 import { pollSource } from '../../src/pipeline/poll-source';
 import { Scheduler } from '../../src/scheduler';
-import { fetchBounded } from '../../src/sources/http';
+import { fetchLocal } from '../support/local-fetch';
 import { RedisStore, SqliteStore, type Store } from '../../src/store';
 import { makeDataDir } from '../support/cli';
 import { rss, startFeedServer, type FeedServer } from '../support/feed-server';
@@ -36,7 +36,7 @@ function pipelineDeps(store: Store, clock: () => Date): PipelineDeps {
     store,
     outbox: noOutbox,
     detect: () => [],
-    fetch: fetchBounded,
+    fetch: fetchLocal,
     fetchMaxBytes: 1024 * 1024,
     log: silent,
     metrics: NO_METRICS,

@@ -149,6 +149,8 @@ async function waitFor<T>(what: string, fn: () => Promise<T | undefined>, timeou
   }
 }
 
+const METRICS_TOKEN = 'metrics-token-0123456789abcdef';
+
 describe('GET /healthz and /metrics of tocsin run', () => {
   it('serves health and metrics, counts the first poll, and exits 0 on SIGTERM', async () => {
     const feeds = await startFeedServer();
@@ -164,6 +166,8 @@ describe('GET /healthz and /metrics of tocsin run', () => {
         HTTP_PORT: String(port),
         TOCSIN_CONFIG_DIR: makeConfigDir(`sources:\n  - id: local-world\n    type: feed\n    url: ${feeds.url}/world.xml\n    every: 30s\n`),
         TOCSIN_DATA_DIR: makeDataDir(),
+        TOCSIN_ALLOW_PRIVATE_FETCH: '1',
+        TOCSIN_METRICS_TOKEN: METRICS_TOKEN,
       },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
@@ -178,13 +182,19 @@ describe('GET /healthz and /metrics of tocsin run', () => {
       });
       expect(health).toMatchObject({ ok: true, store: 'ok' });
       const metrics = await waitFor('the first poll in /metrics', async () => {
-        const text = await (await fetch(`${base}/metrics`)).text();
+        const text = await (await fetch(`${base}/metrics`, { headers: { authorization: `Bearer ${METRICS_TOKEN}` } })).text();
         return /tocsin_polls_total\{source="local-world",outcome="ok"\} 1\b/.test(text) ? text : undefined;
       });
       for (const name of ['tocsin_deliveries_total', 'tocsin_time_to_alert_seconds', 'tocsin_fetch_not_modified_total', 'tocsin_poll_duration_seconds', 'tocsin_detections_total']) {
         expect(metrics).toContain(name);
       }
       expect(metrics).toMatch(/^# TYPE tocsin_time_to_alert_seconds histogram$/m);
+      // TOCSIN_METRICS_TOKEN set: no token or a wrong one gets 401 and no figures.
+      for (const headers of [{}, { authorization: 'Bearer not-the-metrics-token' }] as Record<string, string>[]) {
+        const refused = await fetch(`${base}/metrics`, { headers });
+        expect(refused.status).toBe(401);
+        expect(await refused.text()).not.toContain('tocsin_polls_total');
+      }
       expect((await fetch(`${base}/nothing-here`)).status).toBe(404);
     } finally {
       child.kill('SIGTERM');

@@ -9,7 +9,7 @@ import { NO_METRICS, type PipelineDeps } from '../../src/pipeline/deps';
 import type { Outbox } from '../../src/delivery/outbox-port';
 import type { DetectInput, Item } from '../../src/model';
 import type { SourceConfig } from '../../src/config/sources-config';
-import { fetchBounded } from '../../src/sources/http';
+import { fetchLocal } from '../support/local-fetch';
 import { SqliteStore } from '../../src/store';
 
 const noOutbox: Outbox = {
@@ -29,7 +29,7 @@ describe('polling a feed whose items were mostly seen before', () => {
     store = new SqliteStore(fs.mkdtempSync(path.join(os.tmpdir(), 'tocsin-unseen-')));
     detected = [];
     deps = {
-      store, outbox: noOutbox, detect: (i: DetectInput) => (detected.push(i.title), []), fetch: (url, opts) => fetchBounded(url, opts), fetchMaxBytes: 1e6,
+      store, outbox: noOutbox, detect: (i: DetectInput) => (detected.push(i.title), []), fetch: (url, opts) => fetchLocal(url, opts), fetchMaxBytes: 1e6,
       log: quiet, metrics: NO_METRICS, clock: () => new Date('2026-11-03T21:00:00Z'), random: () => 0.5, fallbackSubscriptions: [],
       requestLevelPoll: () => undefined, notifyOps: async () => undefined, messageOptions: {}, scrub: (t) => t,
     };

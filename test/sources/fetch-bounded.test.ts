@@ -1,5 +1,6 @@
 import { brotliCompressSync, deflateRawSync, deflateSync, gzipSync } from 'node:zlib';
-import { fetchBounded, FetchError, USER_AGENT } from '../../src/sources/http';
+import { FetchError, USER_AGENT } from '../../src/sources/http';
+import { fetchLocal } from '../support/local-fetch';
 import { startServer } from './http-server';
 import type { TestServer } from './http-server';
 
@@ -95,7 +96,7 @@ describe('fetchBounded', () => {
   });
 
   it('returns body, validators and cache headers, and sends our User-Agent', async () => {
-    const res = await fetchBounded(srv.url('/feed'));
+    const res = await fetchLocal(srv.url('/feed'));
     expect(res).toMatchObject({ status: 200, notModified: false, etag: '"v1"', contentType: 'application/rss+xml; charset=utf-8' });
     expect(res.lastModified).toBe('Sat, 28 Nov 2026 10:00:00 GMT');
     expect(res.headers.cacheControl).toBe('max-age=300');
@@ -106,30 +107,30 @@ describe('fetchBounded', () => {
   });
 
   it('makes a conditional GET and reports 304 as not modified', async () => {
-    const res = await fetchBounded(srv.url('/feed'), { etag: '"v1"', lastModified: 'Sat, 28 Nov 2026 10:00:00 GMT' });
+    const res = await fetchLocal(srv.url('/feed'), { etag: '"v1"', lastModified: 'Sat, 28 Nov 2026 10:00:00 GMT' });
     expect(res).toMatchObject({ status: 304, notModified: true });
     expect(res.bytes.length).toBe(0);
     expect(seen.at(-1)).toMatchObject({ inm: '"v1"', ims: 'Sat, 28 Nov 2026 10:00:00 GMT' });
   });
 
   it.each(['gzip', 'br', 'deflate', 'rawdeflate'])('decompresses %s', async (enc) => {
-    const res = await fetchBounded(srv.url(`/enc/${enc}`));
+    const res = await fetchLocal(srv.url(`/enc/${enc}`));
     expect(res.bytes.toString()).toBe(FEED);
   });
 
   it('reports a body that is not what its Content-Encoding says', async () => {
-    expect((await failure(fetchBounded(srv.url('/badgzip')))).reason).toBe('could not decompress gzip body: incorrect header check');
-    expect((await failure(fetchBounded(srv.url('/compress')))).reason).toBe('unsupported content encoding "compress"');
+    expect((await failure(fetchLocal(srv.url('/badgzip')))).reason).toBe('could not decompress gzip body: incorrect header check');
+    expect((await failure(fetchLocal(srv.url('/compress')))).reason).toBe('unsupported content encoding "compress"');
   });
 
   it('stops a gzip bomb at the cap on the decompressed size', async () => {
-    const err = await failure(fetchBounded(srv.url('/bomb'), { maxBytes: 5 * 1024 * 1024 }));
+    const err = await failure(fetchLocal(srv.url('/bomb'), { maxBytes: 5 * 1024 * 1024 }));
     expect(err.reason).toBe('body larger than 5 MB');
   });
 
   it('abandons a 60 MB body as soon as it passes the cap, closing the connection', async () => {
     bigStream = { sent: 0, closedEarly: false, total: 60 * 1024 * 1024 };
-    const err = await failure(fetchBounded(srv.url('/huge'), { maxBytes: 1024 * 1024 }));
+    const err = await failure(fetchLocal(srv.url('/huge'), { maxBytes: 1024 * 1024 }));
     expect(err.reason).toBe('body larger than 1 MB');
     // Wait until the server notices; it must not have sent everything.
     for (let i = 0; i < 100 && !bigStream.closedEarly; i++) await new Promise((r) => setTimeout(r, 20));
@@ -138,35 +139,35 @@ describe('fetchBounded', () => {
   });
 
   it('gives up on a server that drips one byte a second', async () => {
-    const err = await failure(fetchBounded(srv.url('/drip'), { totalTimeoutMs: 1500 }));
+    const err = await failure(fetchLocal(srv.url('/drip'), { totalTimeoutMs: 1500 }));
     expect(err.reason).toBe('timed out after 1.5 s (whole request)');
   });
 
   it('gives up waiting for headers', async () => {
-    const err = await failure(fetchBounded(srv.url('/slow-headers'), { headersTimeoutMs: 300 }));
+    const err = await failure(fetchLocal(srv.url('/slow-headers'), { headersTimeoutMs: 300 }));
     expect(err.reason).toBe('timed out after 300 ms waiting for headers');
   });
 
   it('detects a redirect loop', async () => {
-    const err = await failure(fetchBounded(srv.url('/loop-a')));
+    const err = await failure(fetchLocal(srv.url('/loop-a')));
     expect(err.reason).toBe(`redirect loop at ${srv.url('/loop-a')}`);
   });
 
   it('follows 5 redirects but not 6', async () => {
-    const ok = await fetchBounded(srv.url('/hop/5'));
+    const ok = await fetchLocal(srv.url('/hop/5'));
     expect(ok.finalUrl).toBe(srv.url('/hop/0'));
-    const err = await failure(fetchBounded(srv.url('/hop/6')));
+    const err = await failure(fetchLocal(srv.url('/hop/6')));
     expect(err.reason).toBe('too many redirects (5)');
   });
 
   it('refuses a redirect to a non-http scheme', async () => {
-    const err = await failure(fetchBounded(srv.url('/to-file')));
+    const err = await failure(fetchLocal(srv.url('/to-file')));
     expect(err.reason).toBe('only http and https URLs can be fetched, not file:');
   });
 
   it('reports error statuses in words, with Retry-After', async () => {
-    expect((await failure(fetchBounded(srv.url('/forbidden')))).reason).toBe('HTTP 403 Forbidden');
-    const busy = await failure(fetchBounded(srv.url('/busy')));
+    expect((await failure(fetchLocal(srv.url('/forbidden')))).reason).toBe('HTTP 403 Forbidden');
+    const busy = await failure(fetchLocal(srv.url('/busy')));
     expect(busy).toMatchObject({ reason: 'HTTP 429 Too Many Requests', status: 429, retryAfter: '120' });
   });
 
@@ -174,9 +175,9 @@ describe('fetchBounded', () => {
     const probe = await startServer(() => undefined);
     const deadUrl = probe.url('/x');
     await probe.close();
-    expect((await failure(fetchBounded(deadUrl))).reason).toBe('connection refused');
-    expect((await failure(fetchBounded('not a url'))).reason).toBe('not a valid URL: not a url');
-    expect((await failure(fetchBounded('ftp://example.org/x'))).reason).toMatch(/only http and https/);
+    expect((await failure(fetchLocal(deadUrl))).reason).toBe('connection refused');
+    expect((await failure(fetchLocal('not a url'))).reason).toBe('not a valid URL: not a url');
+    expect((await failure(fetchLocal('ftp://example.org/x'))).reason).toMatch(/only http and https/);
   });
 
   it('is not fooled by a server closing mid-body', async () => {
@@ -185,7 +186,7 @@ describe('fetchBounded', () => {
       res.write('<rss>');
       setImmediate(() => res.destroy());
     });
-    const err = await failure(fetchBounded(cut.url('/')));
+    const err = await failure(fetchLocal(cut.url('/')));
     expect(err.reason).toMatch(/closed|reset|request failed/);
     await cut.close();
   });

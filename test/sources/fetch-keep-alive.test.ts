@@ -1,5 +1,6 @@
 import type { Socket } from 'node:net';
-import { fetchBounded, FetchError } from '../../src/sources/http';
+import { FetchError } from '../../src/sources/http';
+import { fetchLocal } from '../support/local-fetch';
 import { startServer } from './http-server';
 import type { TestServer } from './http-server';
 
@@ -49,24 +50,24 @@ describe('fetchBounded connection reuse', () => {
   }
 
   it('reuses kept-alive connections for successive fetches of the same host', async () => {
-    for (let i = 0; i < 10; i++) expect((await fetchBounded(srv.url('/feed'))).bytes.toString()).toBe(FEED);
+    for (let i = 0; i < 10; i++) expect((await fetchLocal(srv.url('/feed'))).bytes.toString()).toBe(FEED);
     expect(sockets.length).toBeLessThanOrEqual(2);
     expect(sockets.every((s) => !s.closed)).toBe(true);
   });
 
   it('closes the connection of a body abandoned at the cap, and the next fetch opens a fresh one', async () => {
-    await fetchBounded(srv.url('/feed'));
-    const err = await fetchBounded(srv.url('/huge'), { maxBytes: 256 * 1024 }).catch((e: unknown) => e);
+    await fetchLocal(srv.url('/feed'));
+    const err = await fetchLocal(srv.url('/huge'), { maxBytes: 256 * 1024 }).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(FetchError);
     expect((err as FetchError).reason).toBe('body larger than 256 KB');
     expect(await untilClosed(servedOn['/huge'] as number)).toBe(true);
-    const fresh = await fetchBounded(srv.url('/feed'));
+    const fresh = await fetchLocal(srv.url('/feed'));
     expect(fresh.bytes.toString()).toBe(FEED);
     expect(servedOn['/feed']).not.toBe(servedOn['/huge']);
   });
 
   it('closes the connection of a request that ran out of time', async () => {
-    const err = await fetchBounded(srv.url('/drip'), { totalTimeoutMs: 300 }).catch((e: unknown) => e);
+    const err = await fetchLocal(srv.url('/drip'), { totalTimeoutMs: 300 }).catch((e: unknown) => e);
     expect((err as FetchError).reason).toBe('timed out after 300 ms (whole request)');
     expect(await untilClosed(servedOn['/drip'] as number)).toBe(true);
   });

@@ -2,6 +2,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { FetchError, readInput } from '../../src/sources/http';
+import { readLocalInput } from '../support/local-fetch';
 import { startServer } from './http-server';
 
 describe('readInput', () => {
@@ -20,7 +21,7 @@ describe('readInput', () => {
   it('fetches an http URL through fetchBounded', async () => {
     const srv = await startServer((_req, res) => res.writeHead(200, { 'content-type': 'application/atom+xml' }).end('<feed/>'));
     try {
-      const got = await readInput(srv.url('/f'));
+      const got = await readLocalInput(srv.url('/f'));
       expect(got).toEqual({ bytes: Buffer.from('<feed/>'), contentType: 'application/atom+xml', location: srv.url('/f') });
     } finally {
       await srv.close();

@@ -1,8 +1,10 @@
 import { MemoryStore } from '../../src/store';
 import { incident } from './records';
+import { runRetentionContract } from './retention-contract';
 import { runStoreContract } from './store-contract';
 
 runStoreContract('MemoryStore', async () => new MemoryStore());
+runRetentionContract('MemoryStore', async (clock) => new MemoryStore({ clock }));
 
 describe('MemoryStore', () => {
   it('hands out copies: changing a record read back does not change the store', async () => {

@@ -4,9 +4,11 @@ import { openStore, RedisStore, SEEN_IDS_PER_SOURCE, StoreUnavailableError, type
 import { describeRedis, freshRedisUrl } from '../support/redis';
 import { delivery, eventually, incident, level, sourceState, subscription } from './records';
 import { runStoreContract } from './store-contract';
+import { runRetentionContract } from './retention-contract';
 
 describeRedis('RedisStore against a real Redis', () => {
   runStoreContract('RedisStore', async () => new RedisStore(await freshRedisUrl()));
+  runRetentionContract('RedisStore', async (clock) => new RedisStore(await freshRedisUrl(), { clock, retentionMs: 30 * 86_400_000 }));
 
   it('keeps every key under its prefix, so two prefixes share a database without meeting', async () => {
     const url = await freshRedisUrl();

@@ -6,6 +6,7 @@ import { openStore, SqliteStore, StoreUnavailableError } from '../../src/store';
 import { SCHEMA_VERSION } from '../../src/store/sqlite-schema';
 import { delivery, incident, level, sourceState, subscription } from './records';
 import { runStoreContract } from './store-contract';
+import { runRetentionContract } from './retention-contract';
 
 const dirs: string[] = [];
 function tempDir(): string {
@@ -18,6 +19,7 @@ afterAll(() => {
 });
 
 runStoreContract('SqliteStore', async () => new SqliteStore(tempDir()));
+runRetentionContract('SqliteStore', async (clock) => new SqliteStore(tempDir(), { clock }));
 
 describe('SqliteStore', () => {
   it('keeps everything across a close and reopen', async () => {

@@ -1,5 +1,6 @@
-// Makes sure a Redis answers for the Redis tests: REDIS_URL, else 127.0.0.1:6379, starting a
-// local redis-server when one is installed. Where none can be had, Redis tests skip with one
+// Makes sure a Redis answers for the Redis tests: TOCSIN_TEST_REDIS_URL, else 127.0.0.1:6379,
+// starting a local redis-server when one is installed. Never REDIS_URL: that is the operator's
+// Redis, and the tests flush databases 1–14 of the server they use. Where none can be had, Redis tests skip with one
 // line saying so — unless TOCSIN_REQUIRE_REDIS=1 (CI), where that is a failure.
 const net = require('node:net');
 const { spawnSync } = require('node:child_process');
@@ -17,9 +18,9 @@ function ping(url) {
 }
 
 module.exports = async function globalSetup() {
-  const url = process.env.REDIS_URL || 'redis://127.0.0.1:6379';
+  const url = process.env.TOCSIN_TEST_REDIS_URL || 'redis://127.0.0.1:6379';
   let ok = await ping(url);
-  if (!ok && !process.env.REDIS_URL) {
+  if (!ok && !process.env.TOCSIN_TEST_REDIS_URL) {
     const r = spawnSync('redis-server', ['--port', '6379', '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--daemonize', 'yes'], { stdio: 'ignore' });
     if (!r.error) {
       for (let i = 0; i < 20 && !ok; i++) {
@@ -33,6 +34,7 @@ module.exports = async function globalSetup() {
   } else if (process.env.TOCSIN_REQUIRE_REDIS === '1') {
     throw new Error(`TOCSIN_REQUIRE_REDIS=1 but no Redis answers at ${url} and redis-server could not be started`);
   } else {
+    delete process.env.TOCSIN_TEST_REDIS_URL;
     console.log(`\n[tocsin] No Redis at ${url} and none could be started: Redis tests are skipped.\n`);
   }
 };

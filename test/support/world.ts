@@ -34,6 +34,8 @@ export async function startWorld(
     SLACK_BOT_TOKEN: 'xoxb-slack-test-token',
     SLACK_SIGNING_SECRET: 'slack-signing-secret',
     SLACK_API_URL: slack.url,
+    // The feed server is on 127.0.0.1; tests of the refusal delete this.
+    TOCSIN_ALLOW_PRIVATE_FETCH: '1',
     ...extra,
   };
   if (backend === 'redis') env.REDIS_URL = await freshRedisUrl();

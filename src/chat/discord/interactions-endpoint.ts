@@ -7,7 +7,7 @@ import { raceDeadline } from '../reply-deadline';
 import type { AlertsInvocation } from './map-interaction';
 import { fromInteractionBody, toCommandRequest } from './map-interaction';
 import { toDiscordReply } from './render-reply';
-import { discordPublicKey, verifyDiscordSignature } from './verify-signature';
+import { discordPublicKey, signatureTimestampFresh, verifyDiscordSignature } from './verify-signature';
 
 export const ALERTS_COMMAND = 'alerts';
 
@@ -44,7 +44,7 @@ export function createDiscordInteractionsHandler(opts: DiscordInteractionsOption
   return async (req: HttpRequest): Promise<HttpResponse> => {
     const signature = header(req, 'x-signature-ed25519');
     const timestamp = header(req, 'x-signature-timestamp');
-    if (!verifyDiscordSignature(key, signature, timestamp, req.body)) {
+    if (!verifyDiscordSignature(key, signature, timestamp, req.body) || !signatureTimestampFresh(timestamp, clock())) {
       return jsonResponse(401, { error: 'invalid request signature' });
     }
     let body: Record<string, unknown>;

@@ -19,3 +19,12 @@ export function verifyDiscordSignature(key: KeyObject, signature: string | undef
     return false;
   }
 }
+
+/** How old a signed request may be: a captured request replayed later is refused. */
+export const SIGNATURE_MAX_AGE_MS = 5 * 60_000;
+
+/** Discord's X-Signature-Timestamp is Unix seconds; older (or further ahead) than 5 minutes is stale. */
+export function signatureTimestampFresh(timestamp: string | undefined, now: Date, maxAgeMs = SIGNATURE_MAX_AGE_MS): boolean {
+  if (!timestamp || !/^\d{1,12}$/.test(timestamp)) return false;
+  return Math.abs(now.getTime() - Number(timestamp) * 1000) <= maxAgeMs;
+}

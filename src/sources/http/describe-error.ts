@@ -1,3 +1,4 @@
+import { RefusedAddressError } from './address-guard';
 import { FetchError, formatMs } from './fetch-error';
 
 export interface Timeouts {
@@ -24,6 +25,8 @@ const NETWORK_CODES: Record<string, string> = {
 /** Turns whatever undici, zlib or the network threw into a FetchError with a plain one-line reason. */
 export function describeFetchFailure(err: unknown, timeouts: Timeouts, totalTimedOut: boolean): FetchError {
   if (err instanceof FetchError) return err;
+  const refused = findRefusal(err);
+  if (refused) return new FetchError(refused.message);
   if (totalTimedOut) return new FetchError(`timed out after ${formatMs(timeouts.totalMs)} (whole request)`);
   const code = errorCode(err);
   if (code === 'UND_ERR_CONNECT_TIMEOUT') return new FetchError(`timed out after ${formatMs(timeouts.connectMs)} connecting`);
@@ -34,6 +37,16 @@ export function describeFetchFailure(err: unknown, timeouts: Timeouts, totalTime
   if (code && NETWORK_CODES[code]) return new FetchError(NETWORK_CODES[code] as string);
   const message = err instanceof Error ? err.message : String(err);
   return new FetchError(`request failed: ${firstLine(message)}`);
+}
+
+function findRefusal(err: unknown): RefusedAddressError | undefined {
+  let current: unknown = err;
+  for (let depth = 0; current && depth < 4; depth++) {
+    if (current instanceof RefusedAddressError) return current;
+    const e = current as { cause?: unknown; errors?: unknown[] };
+    current = e.cause ?? e.errors?.find((x) => x instanceof RefusedAddressError) ?? e.errors?.[0];
+  }
+  return undefined;
 }
 
 function errorCode(err: unknown): string | undefined {

@@ -4,6 +4,7 @@ import type { Dispatcher } from 'undici';
 import { describeFetchFailure } from './describe-error';
 import type { Timeouts } from './describe-error';
 import { FetchError } from './fetch-error';
+import { guardedConnector, type AddressPolicy } from './guarded-connector';
 import { readBoundedBody } from './read-body';
 import { USER_AGENT } from './user-agent';
 
@@ -21,6 +22,13 @@ export interface FetchOptions {
   /** Sent as Accept; defaults to feeds first. */
   accept?: string;
   userAgent?: string;
+  /**
+   * Let the fetch reach loopback, private, link-local and metadata addresses
+   * (TOCSIN_ALLOW_PRIVATE_FETCH=1, for local testing). Refused by default, at connect time.
+   */
+  allowPrivate?: boolean;
+  /** Which resolved addresses are refused, and as what kind; default: loopback, private, link-local, metadata… */
+  refuseAddress?: AddressPolicy;
 }
 
 export interface FetchResult {
@@ -58,7 +66,9 @@ export async function fetchBounded(url: string, opts: FetchOptions = {}): Promis
     headersMs: opts.headersTimeoutMs ?? FETCH_DEFAULTS.headersTimeoutMs,
     totalMs: opts.totalTimeoutMs ?? FETCH_DEFAULTS.totalTimeoutMs,
   };
-  const { agent, own } = agentFor(timeouts.connectMs);
+  const { agent, own } = opts.refuseAddress && !opts.allowPrivate
+    ? { agent: newAgent(guardedConnector({ timeout: timeouts.connectMs }, opts.refuseAddress)), own: true }
+    : agentFor(timeouts.connectMs, opts.allowPrivate === true);
   const controller = new AbortController();
   let totalTimedOut = false;
   const timer = setTimeout(() => {
@@ -80,22 +90,28 @@ const KEEP_ALIVE_MS = 4_000;
 /** Per host: the scheduler bounds polls per host; this bounds sockets even if it did not. */
 const CONNECTIONS_PER_HOST = 6;
 const SHARED_AGENTS = 4;
-const shared = new Map<number, Agent>();
+const shared = new Map<string, Agent>();
 
 /**
- * Keep-alive agents shared by every fetch with the same connect timeout (a new TLS or TCP
+ * Keep-alive agents shared by every fetch with the same connect timeout and address policy (a new TLS or TCP
  * connection per poll cost more than parsing the feed). An abandoned body still closes its
  * socket at once: undici destroys the connection of a request aborted before its body ended
  * (over the cap, timed out, failed to decompress), so no half-read socket is ever reused.
  * Unusual connect timeouts beyond a few get an agent of their own, destroyed after the fetch.
  */
-function agentFor(connectMs: number): { agent: Agent; own: boolean } {
-  const existing = shared.get(connectMs);
+function agentFor(connectMs: number, allowPrivate: boolean): { agent: Agent; own: boolean } {
+  const key = `${connectMs}:${allowPrivate ? 'any' : 'public'}`;
+  const existing = shared.get(key);
   if (existing) return { agent: existing, own: false };
-  const agent = new Agent({ connect: { timeout: connectMs }, connections: CONNECTIONS_PER_HOST, keepAliveTimeout: KEEP_ALIVE_MS, keepAliveMaxTimeout: KEEP_ALIVE_MS });
+  const connect = allowPrivate ? { timeout: connectMs } : guardedConnector({ timeout: connectMs });
+  const agent = newAgent(connect);
   if (shared.size >= SHARED_AGENTS) return { agent, own: true };
-  shared.set(connectMs, agent);
+  shared.set(key, agent);
   return { agent, own: false };
+}
+
+function newAgent(connect: Agent.Options['connect']): Agent {
+  return new Agent({ connect, connections: CONNECTIONS_PER_HOST, keepAliveTimeout: KEEP_ALIVE_MS, keepAliveMaxTimeout: KEEP_ALIVE_MS });
 }
 
 interface RequestBounds {
