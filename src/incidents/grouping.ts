@@ -30,8 +30,12 @@ export const UNDATED_MIN_WORDS = 0.2;
 /** Score at or above which a report joins an incident. */
 export const JOIN_THRESHOLD = 2;
 
+const YEAR = /(\p{L}+\s+)?\b(19[5-9]\d|20[0-9]\d)\b/gu;
+const SINCE = /^(since|seit|depuis|desde|dal|dalla|sinds|sedan|siden|siden|od|с|від|beri|från|fra|sejak)\s+$/iu;
+
 export function candidateOf(detection: Detection, text: string, at?: string): Candidate {
-  const years = [...new Set([...text.matchAll(/\b(19[5-9]\d|20[0-9]\d)\b/g)].map((m) => Number(m[1])))];
+  // A year after "since" ("the worst since 2005", "seit 2015", "depuis 2014") is a reference, not the event's.
+  const years = [...new Set([...text.matchAll(YEAR)].filter((m) => !SINCE.test(m[1] ?? '')).map((m) => Number(m[2])))];
   return { detection, at, terms: distinctiveTerms(text), years, cues: eventDateCues(text) };
 }
 

@@ -11,9 +11,10 @@ const describeSets = present ? describe : describe.skip;
 if (!present) console.warn(`development sets not found in ${NEWS}: skipping the grouping figures`);
 
 /**
- * Pairwise grouping F1 through the runtime path (`groupReport` over an in-memory store), as
- * `tocsin evaluate` reports it. The issue's target is 0.90 on both sets together; these are
- * the floors reached so far (dev2's recall is mostly held back by items the detector misses).
+ * Pairwise grouping F1 through the runtime path (`groupReport` for attacks, `groupLevelReport`
+ * for level news, over an in-memory store), as `tocsin evaluate` reports it. The issue's target
+ * is 0.90 on both sets together; these are the floors reached so far (dev2: undated reports,
+ * places outside the gazetteer and one event named by places far apart are split or merged).
  */
 describeSets('incident grouping on the development sets, through the runtime path', () => {
   const detector = shippedDetector();
@@ -32,4 +33,4 @@ describeSets('incident grouping on the development sets, through the runtime pat
   });
 });
 
-const FLOOR = { dev: 0.91, dev2: 0.39, both: 0.46 };
+const FLOOR = { dev: 0.92, dev2: 0.6, both: 0.62 };

@@ -63,6 +63,16 @@ describe('grouping decision', () => {
     expect(decideGroup(vague, [crocus]).action).toBe('open');
   });
 
+  it('an undated report is dated by the years it names, but a year after "since" is a reference', () => {
+    const reference = candidateOf(det({ countries: ['RU'], places: [KRASNOGORSK] }), 'The deadliest attack in Russia since 2004, at Crocus City Hall', undefined);
+    expect(reference.years).toEqual([]);
+    expect(decideGroup(reference, [crocus]).action).toBe('join');
+    const otherYear = candidateOf(det({ countries: ['RU'], places: [KRASNOGORSK] }), 'Crocus City Hall attack of 2019: flowers laid', undefined);
+    expect(otherYear.years).toEqual([2019]);
+    expect(decideGroup(otherYear, [crocus]).action).toBe('open');
+    expect(candidateOf(det({ countries: ['DE'] }), 'Seit 2015 der schwerste Anschlag, im Jahr 2026', undefined).years).toEqual([2026]);
+  });
+
   it('never joins across kinds', () => {
     const level = candidateOf(det({ kind: 'alert_level', countries: ['RU'] }), 'Russia raises terror alert after Crocus attack', '2026-11-03T20:00:00Z');
     expect(decideGroup(level, [crocus]).action).toBe('open');
