@@ -5,6 +5,7 @@ import { parseJsonFeed } from './parse-json-feed';
 import { parseWithFeedsmith, parseWithRssParser } from './parse-xml-feed';
 import { dropSeenItems, type UnseenFilter } from './item-chunks';
 import { repairXml } from './repair-xml';
+import { closeTruncatedFeed } from './truncated';
 
 /**
  * Text → feed. JSON Feed by its first character; otherwise repaired XML through
@@ -43,6 +44,12 @@ async function parseXml(xml: string, repairs: string[]): Promise<ParsedFeed> {
   try {
     return bounded({ ...parseWithFeedsmith(xml), repairs });
   } catch {
+    // Cut off in transit: keep the items before the cut, as tolerant readers do.
+    const closed = closeTruncatedFeed(xml);
+    if (closed) {
+      const feed = await parseXml(closed, [...repairs, 'truncated feed closed after its last complete item']).catch(() => undefined);
+      if (feed) return feed;
+    }
     throw explain(firstError, xml);
   }
 }
