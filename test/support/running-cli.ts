@@ -21,7 +21,8 @@ export interface RunningCli {
 export function startCli(args: string[], env: Record<string, string | undefined>): RunningCli {
   const child = spawn(process.execPath, [path.join(ROOT, 'bin', 'tocsin.js'), ...args], {
     cwd: ROOT,
-    env: { PATH: process.env.PATH, HOME: process.env.HOME, LOG_LEVEL: 'info', HTTP_PORT: '0', ...env },
+    // Test feeds are served on 127.0.0.1, which the fetch guard refuses unless allowed.
+    env: { PATH: process.env.PATH, HOME: process.env.HOME, LOG_LEVEL: 'info', HTTP_PORT: '0', TOCSIN_ALLOW_PRIVATE_FETCH: '1', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const logs: LogLine[] = [];
