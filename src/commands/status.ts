@@ -4,8 +4,9 @@ import { describeReportedLevel } from '../format/reported-level-message';
 import type { CommandSpec } from './command-spec';
 import { countryName, parseCountry } from './country';
 import { answer, formatTime, refuse } from './reply';
+import { describeHealth, levelHealth } from './level-health';
 
-/** `status [country]`: each tracked authority's current level. */
+/** `status [country]`: each tracked authority's current level, how fresh it is and its source's health. */
 export const status: CommandSpec = {
   name: 'status',
   usage: 'status [country]',
@@ -27,11 +28,13 @@ export const status: CommandSpec = {
     const since = new Date(req.now.getTime() - 6 * 86_400_000).toISOString();
     const reported = reportedLevels(await deps.store.listIncidents({ since, kind: 'alert_level', limit: 200 }))
       .filter((r) => country === undefined || r.country === country);
+    const states = new Map((await deps.store.listSourceStates()).map((st) => [st.id, st]));
     const title = country ? `Alert levels — ${countryName(country)}` : 'Alert levels';
     if (levels.length === 0 && reported.length === 0) {
       return answer(title, [country ? `No tracked authority has reported a level for ${countryName(country)} yet.` : 'No alert level has been read yet.']);
     }
-    return answer(title, [...levels.map(describeLevel), ...reported.map(describeReportedLevel)]);
+    const official = levels.map((l) => `${describeLevel(l)} — ${describeHealth(levelHealth(l, states))}`);
+    return answer(title, [...official, ...reported.map(describeReportedLevel)]);
   },
 };
 

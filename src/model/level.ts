@@ -21,6 +21,8 @@ export interface LevelReading {
   expires?: string;
   url: string;
   observedAt: string;
+  /** The id of the source (sources.yaml) that read it; set by the poll, absent from `tocsin parse`. */
+  source?: string;
 }
 
 export interface LevelChange {

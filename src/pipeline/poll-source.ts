@@ -59,7 +59,8 @@ export async function pollSource(source: SourceConfig, deps: PipelineDeps): Prom
         if (!adapter) throw new Error(`no adapter for type ${source.type}`);
         const body = decode(fetched.bytes, fetched.contentType);
         const readings = adapter.parse({ status: fetched.status, contentType: fetched.contentType, body, url: fetched.finalUrl }, source.options as LevelSourceConfig, deps.clock());
-        const out = await processReadings(readings, deps);
+        // Each reading remembers its source, so `levels` and `/alerts status` can show that source's health.
+        const out = await processReadings(readings.map((r) => ({ ...r, source: source.id })), deps);
         result = { sourceId: source.id, ok: true, levelChanges: out.changed, baseline: out.baseline > 0 };
       }
       state.bodyHash = bodyHash;

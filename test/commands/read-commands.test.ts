@@ -7,14 +7,27 @@ describe('status', () => {
     .addLevel(level())
     .addLevel(level({ authority: 'fr-sgdsn', country: 'FR', rank: 3, of: 3, name: 'Urgence attentat', name_en: 'Emergency attack', since: undefined, url: 'https://example.test/vigipirate' }));
 
-  it('lists every authority with its place on the scale, since-date and link', async () => {
+  it('lists every authority with its place on the scale, since-date, link and when it was last read', async () => {
     const r = await dispatch(request('status'), deps(store));
     expect(r.ok).toBe(true);
     expect(r.ephemeral).toBe(false);
     expect(r.lines).toHaveLength(2);
     // Sorted by country: FR before GB.
-    expect(r.lines[0]).toBe('France — fr-sgdsn: Urgence attentat / Emergency attack (3 of 3) — https://example.test/vigipirate');
-    expect(r.lines[1]).toBe('United Kingdom — uk-mi5: SEVERE (4 of 5), since 2024-02-08 00:00 UTC — https://example.test/uk-threat-level');
+    expect(r.lines[0]).toBe('France — fr-sgdsn: Urgence attentat / Emergency attack (3 of 3) — https://example.test/vigipirate — read right 2024-03-23 08:05 UTC');
+    expect(r.lines[1]).toBe('United Kingdom — uk-mi5: SEVERE (4 of 5), since 2024-02-08 00:00 UTC — https://example.test/uk-threat-level — read right 2024-03-23 08:05 UTC');
+  });
+
+  it("shows the reading source's health: a failing page keeps its last reading, marked with why", async () => {
+    const s = new MemoryCommandStore().addLevel(level({ source: 'uk-feed', observedAt: '2024-03-23T08:05:00.000Z' }));
+    s.states.set('uk-feed', { id: 'uk-feed', baselined: true, consecutiveFailures: 0, health: 'healthy', lastSuccess: '2024-03-24T10:00:00.000Z' });
+    expect((await dispatch(request('status'), deps(s))).lines[0]).toMatch(/— read right 2024-03-24 10:00 UTC · source uk-feed healthy$/);
+    s.states.set('uk-feed', {
+      id: 'uk-feed', baselined: true, consecutiveFailures: 4, health: 'failing', lastSuccess: '2024-03-24T10:00:00.000Z',
+      failingSince: '2024-03-24T11:00:00.000Z', lastError: 'HTTP 403: a challenge page, not the threat level',
+    });
+    expect((await dispatch(request('status'), deps(s))).lines[0]).toMatch(
+      /SEVERE \(4 of 5\).* — read right 2024-03-24 10:00 UTC · source uk-feed failing since 2024-03-24 11:00 UTC \(HTTP 403: a challenge page, not the threat level\)$/,
+    );
   });
 
   it('narrows to one country, any case', async () => {

@@ -66,7 +66,8 @@ describe.each(Object.keys(pages))('MI5 sequence (%s documents)', (which) => {
   const run = async () => runCli(['run', '--once'], env);
   const national = async () => {
     const r = await runCli(['levels', '--json'], env);
-    return (JSON.parse(r.stdout) as { scope: string; name: string; rank: number }[]).find((l) => l.scope === 'national');
+    type Row = { scope: string; name: string; rank: number; source?: string; health: string; lastReadRight: string; lastError?: string };
+    return (JSON.parse(r.stdout) as Row[]).find((l) => l.scope === 'national');
   };
   const mi5Source = async () => {
     const r = await runCli(['sources', '--json'], env);
@@ -93,7 +94,7 @@ describe.each(Object.keys(pages))('MI5 sequence (%s documents)', (which) => {
       expect(text).toContain('SEVERE');
       expect(text).toContain('4 of 5');
     }
-    expect((await national())?.rank).toBe(4);
+    expect(await national()).toMatchObject({ rank: 4, source: 'uk-mi5', health: 'healthy' });
   });
 
   it.each([200, 403])('keeps SEVERE and marks the source unhealthy on a challenge page (HTTP %s)', async (status) => {
@@ -101,7 +102,16 @@ describe.each(Object.keys(pages))('MI5 sequence (%s documents)', (which) => {
     await run();
     expect(posted().discord).toHaveLength(1);
     expect(posted().slack).toHaveLength(1);
-    expect((await national())?.name).toBe('SEVERE');
+    // The level stays as last read right, and says when that was and that its source now fails.
+    const before = (await national())?.lastReadRight;
+    await run();
+    const level = await national();
+    expect(level).toMatchObject({ name: 'SEVERE', source: 'uk-mi5' });
+    expect(level?.health).not.toBe('healthy');
+    expect(level?.lastError).toBeTruthy();
+    expect(level?.lastReadRight).toBe(before);
+    const text = (await runCli(['levels'], env)).stdout;
+    expect(text).toMatch(/SEVERE[^\n]*\n\s+read right [^\n]*· source uk-mi5 failing/);
     const source = await mi5Source();
     expect(source?.health).not.toBe('healthy');
     expect(source?.lastError).toBeTruthy();
