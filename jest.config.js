@@ -11,6 +11,7 @@ module.exports = {
   },
   transformIgnorePatterns: ['/node_modules/(?!(d3-geo|d3-array|internmap)/)'],
   globalSetup: '<rootDir>/test/support/global-setup.js',
+  globalTeardown: '<rootDir>/test/support/global-teardown.js',
   maxWorkers: 2,
   testTimeout: 60000,
 };

@@ -4,6 +4,7 @@
 // line saying so — unless TOCSIN_REQUIRE_REDIS=1 (CI), where that is a failure.
 const net = require('node:net');
 const { spawnSync } = require('node:child_process');
+const { takeRunLock } = require('./redis-run-lock');
 
 function ping(url) {
   const u = new URL(url);
@@ -31,6 +32,7 @@ module.exports = async function globalSetup() {
   }
   if (ok) {
     process.env.TOCSIN_TEST_REDIS_URL = url;
+    globalThis.__tocsinReleaseRedis = await takeRunLock(url);
   } else if (process.env.TOCSIN_REQUIRE_REDIS === '1') {
     throw new Error(`TOCSIN_REQUIRE_REDIS=1 but no Redis answers at ${url} and redis-server could not be started`);
   } else {
