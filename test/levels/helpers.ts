@@ -1,4 +1,5 @@
 import { existsSync, readFileSync } from 'node:fs';
+import { parse as parseYaml } from 'yaml';
 import path from 'node:path';
 import type { LevelReading } from '../../src/model/level';
 import { getLevelAdapter } from '../../src/sources/levels';
@@ -70,4 +71,19 @@ export function readOne(type: string, body: string, options: Record<string, unkn
   if (!r) throw new Error('no reading');
   expect(r.observedAt).toBe(NOW.toISOString());
   return r;
+}
+
+const shipped: LevelSourceConfig[] = parseYaml(readFileSync(path.resolve(__dirname, '../../config/sources.yaml'), 'utf8')).sources;
+
+/** A page read as the shipped source `sourceId` reads it: "authority rank/of name" or "error: …". */
+export function readAs(sourceId: string, body: string): string {
+  const entry = shipped.find((s) => s.id === sourceId);
+  if (!entry) throw new Error(`config/sources.yaml has no ${sourceId}`);
+  try {
+    const [r] = getLevelAdapter(entry.type)!.parse(doc(body, 200, entry.url), withAuthority(entry), NOW);
+    return `${r!.authority} ${r!.rank}/${r!.of} ${r!.name}`;
+  } catch (e) {
+    if (e instanceof Error && e.name === 'LevelSourceError') return `error: ${e.message}`;
+    throw e;
+  }
 }

@@ -5,25 +5,8 @@
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { parse as parseYaml } from 'yaml';
-import type { LevelSourceConfig } from '../../src/sources/levels';
-import { getLevelAdapter } from '../../src/sources/levels';
-import { describeShared, doc, NOW, SHARED_GOV, withAuthority } from './helpers';
+import { describeShared, readAs, SHARED_GOV } from './helpers';
 import { OFFICIAL_TEXT } from './official-text-index';
-
-const shipped: LevelSourceConfig[] = parseYaml(readFileSync(path.resolve(__dirname, '../../config/sources.yaml'), 'utf8')).sources;
-
-export function readAs(sourceId: string, body: string): string {
-  const entry = shipped.find((s) => s.id === sourceId);
-  if (!entry) throw new Error(`config/sources.yaml has no ${sourceId}`);
-  try {
-    const [r] = getLevelAdapter(entry.type)!.parse(doc(body, 200, entry.url), withAuthority(entry), NOW);
-    return `${r!.authority} ${r!.rank}/${r!.of} ${r!.name}`;
-  } catch (e) {
-    if (e instanceof Error && e.name === 'LevelSourceError') return `error: ${e.message}`;
-    throw e;
-  }
-}
 
 describeShared('official-text: real wording of the authorities, read with the shipped sources', () => {
   it('INDEX.md lists exactly the files checked here', () => {

@@ -21,8 +21,9 @@ export interface Statement {
 export type StatementResult = { rank: number; wording?: string; statements: Statement[] } | { error: string };
 
 // Words that tie a sentence to a threat-level system (folded text; prefixes where languages inflect).
-const ANCHOR = /(?:threat|alert|terror\w*|security) levels?|level of (?:threat|alert)|dreigingsniveau|terrortrus\w*|trusselniva\w*|hotniva\w*|terrorhot\w*|niveau|\bniva\b|nivaet|nivel|alerta|warnstufe|gefahrdung\w*|\bstufe\b|vigipirate|posture|\bstade\b|grau de ameaca|stopien\w* alarmow\w*|stopnia|уровень|уровня/;
-const LEVEL_WORD = String.raw`(?:level|niveau(?:et)?|nivaet|niva|nivel|stufe|grau|stopien|stade)`;
+const ANCHOR = /(?:threat|alert|terror\w*|security) levels?|level of (?:threat|alert)|terror(?:ist|ism)? threat|threat of terror\w*|trusl\w*(?: \w+){0,4} terror\w*|dreigingsniveau|terrortrus\w*|trusselniva\w*|hotniva\w*|terrorhot\w*|niveau|\bniva\b|nivaet|nivel|alerta|warnstufe|gefahrdung\w*|\bstufe\b|vigipirate|posture|\bstade\b|grau de ameaca|stopien\w* alarmow\w*|stopnia|уровень|уровня/;
+// Nordic definite forms inflect the noun itself (nivån, nivået), hence niva\w*.
+const LEVEL_WORD = String.raw`(?:level|niveau(?:et)?|niva\w*|nivel|stufe|grau|stopien|stade)`;
 const NUMBER_WORDS: Record<string, number> = {
   // Short words that are also prepositions (en, et, to, un) are left out.
   one: 1, two: 2, three: 3, four: 4, five: 5, een: 1, twee: 2, drie: 3, vier: 4, vijf: 5, ett: 1, tva: 2, tre: 3, fire: 4,
@@ -30,21 +31,24 @@ const NUMBER_WORDS: Record<string, number> = {
   cuatro: 4, cinco: 5, dois: 2,
 };
 const NUMBER = `(\\d|${Object.keys(NUMBER_WORDS).join('|')})`;
-const OUT_OF = String.raw`(?:\s*\(?\s*(?:out of|of|on a scale of|ud af|av|van|von|de|sur|/)\s*${NUMBER}\s*\)?)?`;
+const OUT_OF = String.raw`(?:\s*\(?\s*(?:out of|of|on a scale of|ud af|av|van|von|de|sur|sobre|su|/)\s*${NUMBER}\s*\)?)?`;
 const NUMBERED = new RegExp(String.raw`${LEVEL_WORD}\s*(?:nr\.?\s*)?${NUMBER}(?![a-z0-9])${OUT_OF}`, 'g');
-// "the threat level in Sweden is 3 on a scale of 5": the number after the verb.
-const STATED_NUMBER = new RegExp(String.raw`${LEVEL_WORD}(?:\s+[^\s.]+){0,4}?\s+(?:is|er|ar|ist|est|es|remains at|at|to|till|til|naar|auf|au)\s+${NUMBER}(?![a-z0-9])(?!\s*-?\s*(?:point|level|niveau|stufe|nivel|per|%))${OUT_OF}`, 'g');
+// "the threat level in Sweden is 3 on a scale of 5", "het dreigingsniveau blijft 4", "el nivel de alerta
+// antiterrorista se mantiene en 4": the number after the verb or preposition, a few words on.
+const STATED_NUMBER = new RegExp(String.raw`${LEVEL_WORD}(?:\s+[^\s.]+){0,5}?\s+(?:is|er|ar|ist|est|es|remains|stays|blijft|bleibt|reste|forblir|at|to|till|til|naar|auf|au|a|en|op|pa)(?:\s+(?:at|de|op|pa|en|auf))?\s+${NUMBER}(?![a-z0-9])(?!\s*-?\s*(?:point|level|niveau|stufe|nivel|per|%))${OUT_OF}`, 'g');
 
 // A step named in passing ("it krever ingen tiltak") is not a statement: a link word must come just before.
 const LINK = new Set(('is are at to from remains stays now er ar pa til till fra fran naar van op blijft bleibt ist auf bei von est au a en de al '
   + 'del se para em na do ein et ett le la the een level niveau niveauet niva nivaet stade stufe nivel grau posture').split(' '));
 const TO = /(?:^|\s)(?:to|til|till|naar|tot|au|a|auf|zu|al|para|op)\s+(?:(?:ett|et|een|ein|le|the|level|niveau|niva|stade|nivel)\s+)?(?:\d\s*-\s*)?$/;
 const DEFINITION = /\b(?:which means|means|som betyr|som betyder|betyder|betekent|bedeutet|innebar|qui correspond|correspond|significa|signifie)\b|^(?:- )?(?:level|niveau|niva|nivel|stufe)?\s*\d\s*[.:)-]\s/;
-const HYPOTHETICAL = /\b(?:if|would|could|might|should|si|pourrait|zou|als|skulle|hvis|om|wenn|wurde|konnte|podria)\b/;
+// Folded "wurde" is both "was" (every German announcement's passive) and "would"; only the
+// unambiguous German forms count.
+const HYPOTHETICAL = /\b(?:if|would|could|might|should|si|pourrait|zou|als|skulle|hvis|om|wenn|falls|konnte|podria)\b/;
 const ADJECTIVE_USE = /^\s*(?:that|dat|att|at|que|dass|to)\b/;
 const HISTORY = /\b(?:had|hade|havde|hatte|previously|formerly|tidligere|tidigare|fruher|auparavant|precedemment|anteriormente|for (?:almost |nearly |more than |over )?\d+ years)\b/;
 const CURRENT = /\b(?:is|are|remains?|stays?|now|currently|current|still|actueel|actuele|huidig|blijft|staat|er|ar|uaendret|fortsat|forblir|fortfarande|kvarstar|ligger|bleibt|ist|liegt|derzeit|aktuell|est|reste|demeure|maintient|maintenir|maintenu|maintenue|actuelle?|applicable|se mantiene|permanece|esta|sigue)\b/;
-const CHANGE = /\b(?:rais\w*|lower\w*|increas\w*|decreas\w*|reduc\w*|set|verhoogd|verlaagd|hojs|hojd|hojer|sanks|sankt|haev\w*|saenk\w*|hev\w*|senk\w*|erhoht|gesenkt|porte\w*|releve\w*|abaisse\w*|rehausse\w*|reevalue\w*|positionne\w*|eleva\w*|baja\w*|decid\w*)\b/;
+const CHANGE = /\b(?:rais\w*|lower\w*|increas\w*|decreas\w*|reduc\w*|set|verhoogd|verlaagd|sank\w*|hoj\w*|haev\w*|saenk\w*|hev\w*|senk\w*|erhoht|gesenkt|angehoben|abgesenkt|herabgesetzt|hochgestuft|herabgestuft|porte\w*|releve\w*|abaisse\w*|rehausse\w*|reevalue\w*|positionne\w*|eleva\w*|baja\w*|decid\w*)\b/;
 
 /** The stated current level of `authority` in `blocks` (paragraphs, headings, list items). */
 export function readStatements(blocks: string[], authority: Authority): StatementResult {
