@@ -24,7 +24,7 @@ describeShared('tocsin parse --source on the authorities\' real wording', () => 
   it.each([...bySource.keys()])('%s', async (source) => {
     const files = bySource.get(source) ?? [];
     const inputs = files.map(([file]) => path.join(SHARED_GOV, 'official-text', file));
-    const res = await runCli(['parse', ...inputs, '--source', source, '--json'], {}, { timeoutMs: 120_000 });
+    const res = await runCli(['parse', ...inputs, '--source', source, '--json'], {});
     const lines = res.stdout.trim().split('\n').map((l) => JSON.parse(l) as ParsedLine);
     expect(lines).toHaveLength(files.length);
     files.forEach(([file, expected], i) => {

@@ -42,10 +42,10 @@ describe('Discord gateway with the real discord.js client', () => {
     const interaction = alertsInteraction({ subcommand, options, channelId: CHANNEL, guildId: GUILD, userId, permissions });
     gateway.dispatch('INTERACTION_CREATE', interaction);
     const path = `/api/v10/interactions/${String(interaction.id)}/${String(interaction.token)}/callback`;
-    const callback = await discord.waitForRequest((r) => r.path === path, 20_000);
+    const callback = await discord.waitForRequest((r) => r.path === path, 120_000);
     if (callback.body?.type === 4) return callback.body.data as { embeds: { title?: string; description?: string }[]; flags?: number };
     // Deferred (type 5): the answer is the edit of the original response.
-    const edit = await discord.waitForRequest((r) => r.method === 'PATCH' && r.path.includes(`/webhooks/`) && r.path.includes(String(interaction.token)), 20_000);
+    const edit = await discord.waitForRequest((r) => r.method === 'PATCH' && r.path.includes(`/webhooks/`) && r.path.includes(String(interaction.token)), 120_000);
     return edit.body as { embeds: { title?: string; description?: string }[]; flags?: number };
   }
   const text = (reply: { embeds: { title?: string; description?: string }[] }) => reply.embeds.map((e) => `${e.title ?? ''}\n${e.description ?? ''}`).join('\n');

@@ -102,7 +102,7 @@ async function until(what: string, check: () => Promise<boolean>, timeoutMs = 60
       await stopped(redis);
       await feeds.close();
     }
-  }, 120_000);
+  });
 
 
   it('loses nothing and doubles nothing', async () => {
@@ -142,7 +142,7 @@ async function until(what: string, check: () => Promise<boolean>, timeoutMs = 60
       });
       child = proc;
       const exited = new Promise<number | null>((resolve) => proc.on('exit', resolve));
-      await discord.waitForRequest((q) => q.method === 'POST', 60_000);
+      await discord.waitForRequest((q) => q.method === 'POST', 180_000);
       await stopped(redis);
       redis = await startRedis(port, dir);
       discord.clearFailures();
@@ -153,5 +153,5 @@ async function until(what: string, check: () => Promise<boolean>, timeoutMs = 60
       await stopped(redis);
       await Promise.all([feeds.close(), discord.close()]);
     }
-  }, 180_000);
+  });
 });

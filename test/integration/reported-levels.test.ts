@@ -9,9 +9,6 @@ import { rss, type FeedServer, type TestItem } from '../support/feed-server';
 import type { FakeDiscord, FakeSlack } from '../support/fake-platforms';
 import { startWorld, type World } from '../support/world';
 
-// Each step runs the real CLI several times; on a loaded machine that takes a while.
-jest.setTimeout(180_000);
-
 const DC = '444444444444444444';
 const SC = 'C0REPORTD';
 const now = () => new Date().toUTCString();

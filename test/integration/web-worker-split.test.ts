@@ -72,9 +72,9 @@ describeRedis('a web replica and a worker replica on one Redis', () => {
       await store.close();
     }
 
-    const posted = await world.slack.waitForRequest((r) => r.path.endsWith('chat.postMessage') && r.body.channel === CHANNEL, 30_000);
+    const posted = await world.slack.waitForRequest((r) => r.path.endsWith('chat.postMessage') && r.body.channel === CHANNEL, 120_000);
     expect(JSON.stringify(posted.body)).toContain('Lyon');
     expect(world.slack.requests.filter((r) => r.path.endsWith('chat.postMessage') && r.body.channel === CHANNEL)).toHaveLength(1);
     expect(world.feeds.requests.filter((r) => r.path === '/web-only.xml')).toHaveLength(0);
-  }, 120_000);
+  });
 });

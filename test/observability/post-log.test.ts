@@ -25,7 +25,7 @@ describe('the log of a post', () => {
     w.feeds.set('/wire.xml', { body: rss('Wire', calm) });
     expect((await runCli(['run', '--once'], w.env)).code).toBe(0);
     w.feeds.set('/wire.xml', { body: rss('Wire', [...calm, attack]) });
-    const r = await runCli(['run', '--once'], { ...w.env, LOG_LEVEL: 'info' }, { timeoutMs: 150_000 });
+    const r = await runCli(['run', '--once'], { ...w.env, LOG_LEVEL: 'info' });
     expect(r.code).toBe(0);
     const lines = r.stderr.split('\n').filter((l) => l.startsWith('{')).map((l) => JSON.parse(l) as Record<string, unknown>);
     const posted = lines.filter((l) => l.msg === 'alert posted');

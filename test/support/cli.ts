@@ -27,7 +27,7 @@ export function runCli(args: string[], env: Record<string, string | undefined>, 
     const timer = setTimeout(() => {
       child.kill('SIGKILL');
       reject(new Error(`tocsin ${args.join(' ')} did not finish in time\nstdout: ${stdout}\nstderr: ${stderr}`));
-    }, opts.timeoutMs ?? 60_000);
+    }, opts.timeoutMs ?? 180_000);
     child.on('error', reject);
     child.on('close', (code) => {
       clearTimeout(timer);

@@ -82,7 +82,7 @@ export async function startFakeDiscordGateway(opts: { botUserId: string; token: 
   return {
     url,
     events,
-    waitFor(kind, n = 1, timeoutMs = 20_000) {
+    waitFor(kind, n = 1, timeoutMs = 120_000) {
       const seen = events.filter((e) => e.kind === kind);
       if (seen.length >= n) return Promise.resolve(seen[n - 1] as GatewayEvent);
       return new Promise((resolve, reject) => {

@@ -156,7 +156,7 @@ export async function startFakeServer(platform: Platform, basePath: string): Pro
     clearFailures() {
       rules = [];
     },
-    waitForRequest(pred, timeoutMs = 5000) {
+    waitForRequest(pred, timeoutMs = 60_000) {
       const past = requests.find(pred);
       if (past) return Promise.resolve(past);
       return new Promise((resolve, reject) => {

@@ -58,14 +58,14 @@ export async function startFakeSlackSocket(): Promise<FakeSlackSocket> {
     url,
     connections: () => count,
     acks,
-    waitForConnection(n, timeoutMs = 20_000) {
+    waitForConnection(n, timeoutMs = 120_000) {
       if (count >= n) return Promise.resolve();
       return new Promise((resolve, reject) => {
         const timer = setTimeout(() => reject(new Error(`socket mode: no connection #${n} within ${timeoutMs} ms`)), timeoutMs);
         connWaiters.push({ n, resolve: () => (clearTimeout(timer), resolve()) });
       });
     },
-    slashCommand(payload, timeoutMs = 10_000) {
+    slashCommand(payload, timeoutMs = 60_000) {
       if (!live) throw new Error('socket mode: no live connection');
       const id = randomUUID();
       const done = new Promise<SocketAck>((resolve, reject) => {

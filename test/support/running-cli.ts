@@ -50,7 +50,7 @@ export function startCli(args: string[], env: Record<string, string | undefined>
     child,
     logs,
     stdout: () => out,
-    waitForLog(pred, timeoutMs = 30_000) {
+    waitForLog(pred, timeoutMs = 120_000) {
       const past = logs.find(pred);
       if (past) return Promise.resolve(past);
       return new Promise((resolve, reject) => {
