@@ -17,7 +17,9 @@ import { fetchBounded } from './sources/http';
 import { openStore, SqliteStore, type Store } from './store';
 import { openOutbox } from './delivery/outbox';
 import type { Outbox } from './delivery/outbox-port';
-import { ConsoleSender, DiscordSender, SlackSender } from './delivery/senders';
+import { ConsoleSender } from './delivery/senders/console-sender';
+import type * as DiscordSenderModule from './delivery/senders/discord-sender';
+import type * as SlackSenderModule from './delivery/senders/slack-sender';
 import type { Sender } from './delivery/port';
 import { createDeliverHandler } from './delivery/deliver-job';
 import { channelKey, type Platform, type Subscription } from './model';
@@ -124,10 +126,19 @@ export function openConfiguredStore(env: Env): Promise<Store> {
   return openStore({ redisUrl: env.redisUrl, dataDir: env.dataDir, retentionDays: env.retentionDays });
 }
 
+/** The platform clients load only where a token asks for them (discord.js alone takes ~0.5 s). */
 export function makeSenders(env: Env, writeConsole: (s: string) => void): Partial<Record<Platform, Sender>> {
   const senders: Partial<Record<Platform, Sender>> = { console: new ConsoleSender(writeConsole) };
-  if (env.discord.token) senders.discord = new DiscordSender({ token: env.discord.token, apiUrl: env.discord.apiUrl, timeoutMs: env.platformTimeoutMs });
-  if (env.slack.botToken) senders.slack = new SlackSender({ token: env.slack.botToken, apiUrl: env.slack.apiUrl, timeoutMs: env.platformTimeoutMs });
+  if (env.discord.token) {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const { DiscordSender } = require('./delivery/senders/discord-sender') as typeof DiscordSenderModule;
+    senders.discord = new DiscordSender({ token: env.discord.token, apiUrl: env.discord.apiUrl, timeoutMs: env.platformTimeoutMs });
+  }
+  if (env.slack.botToken) {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const { SlackSender } = require('./delivery/senders/slack-sender') as typeof SlackSenderModule;
+    senders.slack = new SlackSender({ token: env.slack.botToken, apiUrl: env.slack.apiUrl, timeoutMs: env.platformTimeoutMs });
+  }
   return senders;
 }
 

@@ -2,9 +2,10 @@
  * Language of a text when the source gives none. The terms that matched already say
  * which language lists they come from; when they agree that is the answer (cheap).
  * Otherwise tinyld (small, CommonJS, offline) decides — at ~0.25 ms a call it is the
- * costliest step, so it runs only when the vote is empty or tied.
+ * costliest step, so it runs only when the vote is empty or tied. Its tables take ~0.3 s to
+ * load, so they load on the first call, not with every CLI command.
  */
-import { detect } from 'tinyld';
+import type * as Tinyld from 'tinyld';
 import type { OwnedHit } from './term-index';
 
 /** The language most matched terms belong to, or null when none or tied. */
@@ -29,6 +30,13 @@ export function voteLanguage(hits: readonly OwnedHit[]): string | null {
     } else if (n > second) second = n;
   }
   return top > second ? best : null;
+}
+
+let tinyld: typeof Tinyld | undefined;
+function detect(text: string): string {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  tinyld ??= require('tinyld') as typeof Tinyld;
+  return tinyld.detect(text);
 }
 
 export function detectLanguage(text: string, hits: readonly OwnedHit[] = []): string {
