@@ -1,5 +1,5 @@
 import type { Detection, Incident } from '../model';
-import { cuesFit, eventDateCues, type EventDateCues } from './event-date';
+import { cuesConflict, cuesFit, eventDateCues, SINCE, type EventDateCues } from './event-date';
 import { comparePlaces } from './geo';
 import { distinctiveTerms, overlap } from './terms';
 
@@ -30,13 +30,21 @@ export const UNDATED_MIN_WORDS = 0.2;
 /** Score at or above which a report joins an incident. */
 export const JOIN_THRESHOLD = 2;
 
-const YEAR = /(\p{L}+\s+)?\b(19[5-9]\d|20[0-9]\d)\b/gu;
-const SINCE = /^(since|seit|depuis|desde|dal|dalla|sinds|sedan|siden|siden|od|с|від|beri|från|fra|sejak)\s+$/iu;
+const YEAR = /(?:(\p{L}+)\s+)?\b(19[5-9]\d|20[0-9]\d)\b/gu;
+
+/** Years a text names; a year after "since" ("the worst since 2005", "seit 2015", "depuis 2014") is a reference, not the event's. */
+function textYears(text: string): number[] {
+  return [...new Set([...text.matchAll(YEAR)].filter((m) => !SINCE.test(m[1] ?? '')).map((m) => Number(m[2])))];
+}
 
 export function candidateOf(detection: Detection, text: string, at?: string): Candidate {
-  // A year after "since" ("the worst since 2005", "seit 2015", "depuis 2014") is a reference, not the event's.
-  const years = [...new Set([...text.matchAll(YEAR)].filter((m) => !SINCE.test(m[1] ?? '')).map((m) => Number(m[2])))];
-  return { detection, at, terms: distinctiveTerms(text), years, cues: eventDateCues(text) };
+  return { detection, at, terms: distinctiveTerms(text), years: textYears(text), cues: eventDateCues(text) };
+}
+
+/** What an incident says of its own date: the partial dates of its undated reports and its words. */
+function incidentDateText(incident: Incident): string {
+  const hints = incident.reports.map((r) => r.dateHint ?? '').join(' ');
+  return `${hints} ${incident.title} ${incident.summary}`;
 }
 
 /** Years of the incident's dated reports. */
@@ -49,11 +57,16 @@ function reportYears(incident: Incident): Set<number> {
   return out;
 }
 
-function datesFit(incident: Incident, c: Candidate): boolean {
+function datesFit(incident: Incident, c: Candidate): string | undefined {
+  const misfit = 'the day the text names does not fit the incident';
   const dates = incident.reports.map((r) => Date.parse(r.at)).filter((t) => !Number.isNaN(t));
-  if (c.at === undefined || Number.isNaN(Date.parse(c.at))) return cuesFit(c.cues, dates);
+  if (c.at === undefined || Number.isNaN(Date.parse(c.at))) {
+    // Neither is dated: what each text says of its date must agree.
+    if (!dates.length) return cuesConflict(c.cues, eventDateCues(incidentDateText(incident)));
+    return cuesFit(c.cues, dates) ? undefined : misfit;
+  }
   // A dated report and an undated incident: the incident's own words tell its day.
-  return cuesFit(eventDateCues(`${incident.title} ${incident.summary}`), [Date.parse(c.at)]);
+  return cuesFit(eventDateCues(incidentDateText(incident)), [Date.parse(c.at)]) ? undefined : misfit;
 }
 
 function timeApartMs(incident: Incident, at?: string): number | undefined {
@@ -80,12 +93,13 @@ function timeApartMs(incident: Incident, at?: string): number | undefined {
  */
 export function undatedMisfit(incident: Incident, c: Candidate): string | undefined {
   if (c.years.length) {
-    const years = reportYears(incident);
+    const dated = reportYears(incident);
+    // An incident of undated reports is of the years its own text names.
+    const years = dated.size ? dated : new Set(textYears(incidentDateText(incident)));
     if (years.size && !c.years.some((y) => years.has(y))) return `text names ${c.years.join(', ')}, incident is of ${[...years].join(', ')}`;
   }
   // The same place in another year is another event: the day the text names must fit the incident's days.
-  if (!datesFit(incident, c)) return 'the day the text names does not fit the incident';
-  return undefined;
+  return datesFit(incident, c);
 }
 
 /** How well a report fits an incident, from labels first and words second. */

@@ -130,7 +130,7 @@ export function reportedLevelIncident(input: ReportInput, report: LevelReport, n
     actors: [],
     claimedBy: [],
     casualties: {},
-    reports: [input.report],
+    reports: [input.dateHint ? { ...input.report, dateHint: input.dateHint } : input.report],
     reported: report,
     key,
     terms: input.terms.slice(0, 200),
@@ -153,7 +153,7 @@ export function joinLevelReport(incident: Incident, input: ReportInput, report: 
     ...incident,
     version: learns ? incident.version + 1 : incident.version,
     lastSeen: now.toISOString(),
-    reports: [...incident.reports, r].slice(-100),
+    reports: [...incident.reports, input.dateHint ? { ...r, dateHint: input.dateHint } : r].slice(-100),
     ...(reported ? { reported } : {}),
   };
   return { incident: next, duplicate: false, material: learns };

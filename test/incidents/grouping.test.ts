@@ -136,4 +136,19 @@ describe('grouping items as evaluate does (the runtime groupReport over an in-me
     expect(ids[2]).not.toBe(ids[0]);
     expect(ids[2]).not.toBe(ids[1]);
   });
+
+  it('uses a partial date as a hint: the month must fit, dated or not', async () => {
+    const ids = await groupItems([
+      { id: 'mar', detections: [det({ countries: ['FR'], places: [LYON] })], title: 'Knife attack in Lyon station', summary: '', date: '2026-03-01' },
+      { id: 'apr', detections: [det({ countries: ['FR'], places: [LYON] })], title: 'Lyon knife attack', summary: '', date: '2026-04' },
+      { id: 'apr2', detections: [det({ countries: ['FR'], places: [LYON] })], title: 'Attaque au couteau à Lyon', summary: '', date: '2026-04' },
+      { id: 'feb', detections: [det({ countries: ['FR'], places: [LYON] })], title: 'Messerangriff in Lyon', summary: '', date: '2026-02' },
+      { id: 'jun', detections: [det({ countries: ['FR'], places: [LYON] })], title: 'Lyon: knife attack', summary: '', date: '2026-06' },
+    ]);
+    expect(ids[1]).not.toBe(ids[0]);
+    expect(ids[2]).toBe(ids[1]);
+    expect(ids[3]).toBe(ids[0]); // 1 March is within days of February's end
+    expect(ids[4]).not.toBe(ids[0]);
+    expect(ids[4]).not.toBe(ids[1]);
+  });
 });
