@@ -1,5 +1,6 @@
 import type { Detection, Incident } from '../model';
 import { cuesConflict, cuesFit, eventDateCues, SINCE, type EventDateCues } from './event-date';
+import { eventTraits, meansConflict, sharedTraits, type EventTraits } from './event-traits';
 import { comparePlaces } from './geo';
 import { distinctiveTerms, overlap } from './terms';
 
@@ -13,6 +14,8 @@ export interface Candidate {
   years: number[];
   /** Weekdays and day-months the text names: when the event happened, if it says. */
   cues: EventDateCues;
+  /** The means and target the text tells of. */
+  traits: EventTraits;
 }
 
 export interface MatchScore {
@@ -38,7 +41,18 @@ function textYears(text: string): number[] {
 }
 
 export function candidateOf(detection: Detection, text: string, at?: string): Candidate {
-  return { detection, at, terms: distinctiveTerms(text), years: textYears(text), cues: eventDateCues(text) };
+  return { detection, at, terms: distinctiveTerms(text), years: textYears(text), cues: eventDateCues(text), traits: eventTraits(text) };
+}
+
+/** Traits of an incident, from every report's title and its first report's words; incidents are immutable values, so cached. */
+const traitsCache = new WeakMap<Incident, EventTraits>();
+function incidentTraits(incident: Incident): EventTraits {
+  let traits = traitsCache.get(incident);
+  if (!traits) {
+    traits = eventTraits(`${incident.reports.map((r) => r.title).join(' · ')} · ${incident.title} · ${incident.summary}`);
+    traitsCache.set(incident, traits);
+  }
+  return traits;
 }
 
 /** What an incident says of its own date: the partial dates of its undated reports and its words. */
@@ -139,6 +153,18 @@ export function scoreMatch(incident: Incident, c: Candidate): MatchScore {
       reasons.push('prompted by events in different places');
     }
   } else {
+    const theirs = incidentTraits(incident);
+    // Without a date, time cannot tell two attacks on one city apart: a stabbing and a bombing can.
+    if (apart === undefined && meansConflict(c.traits, theirs)) return veto(`${c.traits.means.join('/')} against ${theirs.means.join('/')}`);
+    const shared = sharedTraits(c.traits, theirs);
+    if (shared.means.length) {
+      score += 1;
+      reasons.push(`same means (${shared.means.join(', ')})`);
+    }
+    if (shared.targets.length) {
+      score += 1;
+      reasons.push(`same target (${shared.targets.join(', ')})`);
+    }
     const places = comparePlaces(d.places, incident.places);
     if (places === 'same') {
       score += 2;

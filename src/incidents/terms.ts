@@ -21,14 +21,19 @@ const STOP = new Set(
   ).split(' '),
 );
 
-/** Lower case, no accents on Latin letters, Arabic spelling variants folded (as the detector folds them). */
+// Latin letters that do not decompose (as the detector folds them).
+const PLAIN: Record<string, string> = { ß: 'ss', æ: 'ae', ø: 'o', œ: 'oe', ł: 'l', đ: 'd', ı: 'i', þ: 'th', ð: 'd', ħ: 'h' };
+const NOT_DECOMPOSING = /[ßæøœłđıþðħ]/g;
+
+/** Lower case, no accents on Latin or Greek letters, ß ø ł ı spelt plain, Arabic spelling folded (as the detector folds them). */
 export function foldText(s: string): string {
   return foldArabic(
     s
       .normalize('NFKD')
-      .replace(/(\p{Script=Latin})\p{M}+/gu, '$1')
+      .replace(/([\p{Script=Latin}\p{Script=Greek}])\p{M}+/gu, '$1')
       .normalize('NFC')
-      .toLowerCase(),
+      .toLowerCase()
+      .replace(NOT_DECOMPOSING, (c) => PLAIN[c] ?? c),
   );
 }
 

@@ -73,6 +73,25 @@ describe('grouping decision', () => {
     expect(candidateOf(det({ countries: ['DE'] }), 'Seit 2015 der schwerste Anschlag, im Jahr 2026', undefined).years).toEqual([2026]);
   });
 
+  it('an undated report of another means (a stabbing, not a bombing) stays out; a dated one keeps the date logic', () => {
+    const blast = incidentFrom(input('b', det({ countries: ['FR'], places: [LYON] }), 'Explosion à la gare de Lyon: trois morts', '2026-11-03T08:00:00Z'));
+    const knife = candidateOf(det({ countries: ['FR'], places: [LYON] }), 'Messerangriff in Lyon: drei Tote', undefined);
+    const match = decideGroup(knife, [blast]);
+    expect(match.action).toBe('open');
+    const sameMeans = candidateOf(det({ countries: ['FR'], places: [LYON] }), 'Explosión en Lyon: tres muertos', undefined);
+    expect(decideGroup(sameMeans, [blast]).action).toBe('join');
+    const dated = candidateOf(det({ countries: ['FR'], places: [LYON] }), 'Lyon: the attacker also stabbed a guard', '2026-11-03T10:00:00Z');
+    expect(decideGroup(dated, [blast]).action).toBe('join');
+  });
+
+  it('a shared means and target add evidence', () => {
+    const c = candidateOf(det({ countries: ['RU'], places: [MOSCOW] }), 'Взрыв в метро Москвы', '2026-11-03T20:00:00Z');
+    const metro = incidentFrom(input('m', det({ countries: ['RU'], places: [MOSCOW] }), 'Bomb blast in Moscow metro station', '2026-11-03T19:00:00Z'));
+    const reasons = decideGroup(c, [metro]);
+    expect(reasons.action).toBe('join');
+    if (reasons.action === 'join') expect(reasons.match.reasons).toEqual(expect.arrayContaining(['same means (bombing)', 'same target (transit)']));
+  });
+
   it('never joins across kinds', () => {
     const level = candidateOf(det({ kind: 'alert_level', countries: ['RU'] }), 'Russia raises terror alert after Crocus attack', '2026-11-03T20:00:00Z');
     expect(decideGroup(level, [crocus]).action).toBe('open');
