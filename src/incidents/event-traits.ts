@@ -17,13 +17,13 @@ export type Target = 'worship' | 'school' | 'hotel' | 'market' | 'transit' | 'ai
 
 const MEANS: Record<Means, string[]> = {
   stabbing: [
-    'knife', 'knives', 'knifem', 'stabbed', 'stabbing', 'stabs=', 'machete', 'couteau', 'poignard', 'égorg', '*messer', 'erstach', 'erstoch', 'niedergestoch',
+    'knife', 'knives', 'knifem', 'stabbed', 'stabbing', 'stabs=', 'machete', 'couteau', 'poignard', 'égorg', 'arme blanche', 'armes blanches', 'arma bianca', 'arma blanca', 'armas blancas', 'arma branca', '*messer', 'erstach', 'erstoch', 'niedergestoch',
     'cuchill', 'apuñal', 'acuchill', 'coltell', 'accoltell', 'faca=', 'facas=', 'facada', 'esfaque', 'messteek', 'neergestoken', 'steekpartij',
     'nozem', 'noz=', 'nożem', 'dźgnął', 'zadźga', 'нож', 'зарезал', 'заколол', 'bıçak', '*kniv', 'knivstik', 'noże', 'pobodl',
     'nożu', 'μαχαίρ', 'μαχαιρ', 'puukot', 'veits', 'cuțit', 'injungh', 'szurkál', 'leszur', 'סכין', 'דקירה', 'דקר', 'طعن', 'سكين',
   ],
   shooting: [
-    'shoot', 'shot', 'gunm', 'gunfire', 'gunshot', 'rifle', 'fusillade', 'tireur', 'tirs', 'abattu', 'kalachnikov', '*schuss', '*schüsse',
+    'shoot', 'shot', 'gunm', 'gunfire', 'gunshot', 'rifle', 'fusillade', 'tireur', 'tirs', 'kalachnikov', '*schuss', '*schüsse',
     'schieß', 'schiess', 'erschoss', 'geschossen', 'gewehr', 'tiroteo', 'disparo', 'disparar', 'balacera', 'pistoler',
     'sparator', 'spara', 'tiroteio', 'atirador', 'baleado', 'schiet', 'schoten', 'schutter', 'strzel', 'strzał', 'postrzel',
     'стрельб', 'стрелок', 'стрелял', 'расстрел', 'огнестрел', 'выстрел', 'стрілян', 'стрілець', 'стріля', 'постріл', 'silahlı', 'kurşun',

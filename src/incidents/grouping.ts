@@ -30,6 +30,8 @@ export const ATTACK_WINDOW_MS = 4 * 86_400_000;
 export const LEVEL_WINDOW_MS = 10 * 86_400_000;
 /** Share of distinctive words an undated report must have in common with an incident it joins. */
 export const UNDATED_MIN_WORDS = 0.2;
+/** Reports this close in time tell of the same day. */
+export const SAME_DAY_MS = 36 * 3_600_000;
 /** Score at or above which a report joins an incident. */
 export const JOIN_THRESHOLD = 2;
 
@@ -158,8 +160,10 @@ export function scoreMatch(incident: Incident, c: Candidate): MatchScore {
     if (apart === undefined && meansConflict(c.traits, theirs)) return veto(`${c.traits.means.join('/')} against ${theirs.means.join('/')}`);
     const shared = sharedTraits(c.traits, theirs);
     if (shared.means.length) {
-      score += 1;
-      reasons.push(`same means (${shared.means.join(', ')})`);
+      // The same means within a day or so is the likelier the same attack.
+      const sameDay = apart !== undefined && apart <= SAME_DAY_MS;
+      score += sameDay ? 2 : 1;
+      reasons.push(`same means (${shared.means.join(', ')})${sameDay ? ' the same day' : ''}`);
     }
     if (shared.targets.length) {
       score += 1;
@@ -186,7 +190,9 @@ export function scoreMatch(incident: Incident, c: Candidate): MatchScore {
     reasons.push(`words ${(words * 100).toFixed(0)}% shared`);
   }
   // Without a date, time cannot confirm the match: ask for something specific in common.
-  if (apart === undefined && !reasons.some((r) => r === 'same place' || r === 'same actor') && words < UNDATED_MIN_WORDS) {
+  // The same means on the same kind of target, with some words shared, is specific too.
+  const sameKind = reasons.some((r) => r.startsWith('same means')) && reasons.some((r) => r.startsWith('same target')) && words >= UNDATED_MIN_WORDS / 2;
+  if (apart === undefined && !reasons.some((r) => r === 'same place' || r === 'same actor') && !sameKind && words < UNDATED_MIN_WORDS) {
     return veto('undated, and nothing specific in common');
   }
   return { score, reasons, vetoed: false };
