@@ -6,7 +6,7 @@
  */
 import type { LevelMention, LevelStep } from '../model/detection';
 import type { Token } from './normalise';
-import { tokenise } from './normalise';
+import { foldArabic, tokenise } from './normalise';
 import { tokenValue } from './number-words';
 
 /** One step of a scale as the detector sees it: rank, display names and the names to look for. */
@@ -37,8 +37,8 @@ export interface CompiledScale {
 }
 
 // A word before a step that says "from" or "to" (folded forms, many languages).
-const FROM = new Set(['from', 'de', 'du', 'des', 'von', 'vom', 'van', 'fran', 'fra', 'с', 'со', 'з', 'od', 'z', 'ze', 'dal', 'dallo', 'desde', 'da', 'min', 'من']);
-const TO = new Set(['to', 'a', 'au', 'à', 'auf', 'naar', 'till', 'til', 'на', 'до', 'do', 'al', 'para', 'hasta', 'into', 'alla', 'ao', 'à', 'at', 'إلى', 'الى', 'op']);
+const FROM = new Set((['from', 'de', 'du', 'des', 'von', 'vom', 'van', 'fran', 'fra', 'с', 'со', 'з', 'od', 'z', 'ze', 'dal', 'dallo', 'desde', 'da', 'min', 'من'] as string[]).map(foldArabic));
+const TO = new Set((['to', 'a', 'au', 'à', 'auf', 'naar', 'till', 'til', 'на', 'до', 'do', 'al', 'para', 'hasta', 'into', 'alla', 'ao', 'à', 'at', 'إلى', 'الى', 'op'] as string[]).map(foldArabic));
 // Words after which a number is a step: "level 4", "niveau 4", "Stufe 4", "nivel 4".
 const LEVEL_WORDS = /^(level|niveau|niveauet|stufe|nivel|livello|niva|nivan|nivaet|nivel|nivelul|poziom|stopien|grau|uroven|уровень|уровня|tier|kategorie|categorie|fase)$/;
 // Words after a number that make it a count of steps moved ("raised one notch").

@@ -1,7 +1,8 @@
 /**
  * Text normalisation shared by rule compilation and matching: NFKC, case folding,
  * accent folding on Latin letters only (folding every mark would break Cyrillic й/ё
- * and Arabic), and tokenisation into words. Matching runs over the tokens joined by
+ * and Arabic), Arabic spelling variants folded (outlets differ on hamza seats and ta
+ * marbuta), and tokenisation into words. Matching runs over the tokens joined by
  * single spaces, so punctuation never splits or joins a term.
  */
 
@@ -43,12 +44,31 @@ function foldChar(c: string): string {
   return d.length > 1 && FOLDED_BASE.test(d) ? d.replace(MARKS, '') : c;
 }
 
-/** Folds one lower-cased word: Latin and Greek accents removed, other scripts left intact. */
+// Arabic outlets spell one name several ways ("أنقرة", "انقره"): hamza seats and madda become a
+// bare alef, ta marbuta a ha, alef maqsura a ya; tatweel and vowel marks (harakat) go.
+const ARABIC = /[\u0600-\u06ff]/;
+const MARK_OR_TATWEEL = /[\p{M}\u0640]/gu;
+function arabicMarkOrTatweel(c: string): boolean {
+  const x = c.codePointAt(0) ?? 0;
+  return x === 0x640 || (x >= 0x64b && x <= 0x65f) || x === 0x670;
+}
+const ARABIC_VARIANT = /[\u0622\u0623\u0625\u0671\u0629\u0649]/g;
+const ARABIC_BASE: Record<string, string> = {
+  '\u0622': '\u0627', '\u0623': '\u0627', '\u0625': '\u0627', '\u0671': '\u0627', '\u0629': '\u0647', '\u0649': '\u064a',
+};
+
+/** Arabic spelling folded as described above; text without Arabic letters is returned as is. */
+export function foldArabic(s: string): string {
+  if (!ARABIC.test(s)) return s;
+  return s.replace(MARK_OR_TATWEEL, (c) => (arabicMarkOrTatweel(c) ? '' : c)).replace(ARABIC_VARIANT, (c) => ARABIC_BASE[c] ?? c);
+}
+
+/** Folds one lower-cased word: Latin and Greek accents removed, Arabic spelling folded, other scripts left intact. */
 export function foldWord(lower: string): string {
   if (ASCII_WORD.test(lower)) return lower;
   let out = '';
   for (const c of lower) out += foldChar(c);
-  return out;
+  return foldArabic(out);
 }
 
 export function tokenise(raw: string): Token[] {

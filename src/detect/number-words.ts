@@ -3,6 +3,7 @@
  * Vague quantities get a documented floor: "dozens" → 24, "scores" → 40,
  * "hundreds" → 200, "several"/"a few" → 3 (see docs/rules.md).
  */
+import { foldArabic } from './normalise';
 
 const UNITS: Record<string, string[]> = {
   en: ['one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve', 'thirteen', 'fourteen', 'fifteen', 'sixteen', 'seventeen', 'eighteen', 'nineteen', 'twenty'],
@@ -65,10 +66,10 @@ function buildWords(): Map<string, number> {
   for (const list of Object.values(UNITS)) {
     list.forEach((w, i) => {
       // Multi-word forms ("dix-sept", "on bir") are matched token by token; keep the last part only when unambiguous.
-      if (!/[\s-]/.test(w) && !words.has(w)) words.set(w, i + 1);
+      if (!/[\s-]/.test(w) && !words.has(foldArabic(w))) words.set(foldArabic(w), i + 1);
     });
   }
-  for (const [w, n] of Object.entries(EXTRA)) words.set(w, n);
+  for (const [w, n] of Object.entries(EXTRA)) words.set(foldArabic(w), n);
   // "to" is Norwegian/Danish for two but an English preposition: too risky. Articles
   // double as "one" in many languages; they count only before a noun (see ARTICLES).
   // Turkish "on" (10), Norwegian "fire" (4), "ti", "ni", "dort" collide with common words.

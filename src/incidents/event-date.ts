@@ -1,7 +1,7 @@
 /**
  * When the text says the event happened: weekdays ("on Sunday", "dinsdagochtend", "в
- * воскресенье") and day-month dates ("24 March", "le 22 mars", "29 марта"), in the languages
- * of the news Tocsin reads. An undated report uses them to stay out of an incident of another
+ * воскресенье"), day-month dates ("24 March", "le 22 mars", "29 марта") and months of a year
+ * ("März 2016", "2016-03", a partial date of the report), in the languages of the news Tocsin reads. An undated report uses them to stay out of an incident of another
  * year at the same place. Stems match at a word start, so compounds and inflections count.
  */
 import { foldText } from './terms';
@@ -43,7 +43,12 @@ export interface EventDateCues {
   weekdays: number[];
   /** Month (1–12) and day named together, without a year. */
   days: { month: number; day: number }[];
+  /** Month and year named together: a partial date ("2016-03") or "March 2016", "марта 2016". */
+  months: { year: number; month: number }[];
 }
+
+/** A year after "since" ("seit März 2015", "depuis 2014") is a reference, not the event's. */
+export const SINCE = /^(since|seit|depuis|desde|dal|dalla|sinds|sedan|siden|od|с|від|beri|från|fra|sejak)$/iu;
 
 const WORD = /[\p{L}\p{M}'ʼ-]+/gu;
 
@@ -67,7 +72,17 @@ export function eventDateCues(text: string): EventDateCues {
   for (const m of folded.matchAll(/(?<![\p{N}.,:])(\d{1,2})\.?\s+(?:de\s+)?([\p{L}]+)/gu)) add(stemIndex(MONTHS, m[2] ?? ''), Number(m[1]));
   // "March 24", "March 24th"
   for (const m of folded.matchAll(/([\p{L}]+)\s+(\d{1,2})(?:st|nd|rd|th)?(?![\p{N}:.,]\d)/gu)) add(stemIndex(MONTHS, m[1] ?? ''), Number(m[2]));
-  return { weekdays: [...weekdays], days };
+  const months: { year: number; month: number }[] = [];
+  const addMonth = (year: number, month: number) => {
+    if (month >= 1 && !months.some((m) => m.year === year && m.month === month)) months.push({ year, month });
+  };
+  // "2016-03" (and the month of a full "2016-03-22")
+  for (const m of folded.matchAll(/(?<!\d)(19[5-9]\d|20\d\d)-(0[1-9]|1[0-2])(?!\d)/gu)) addMonth(Number(m[1]), Number(m[2]));
+  // "March 2016", "im März 2016", "outubro de 2015", "марта 2016" — not "since March 2016"
+  for (const m of folded.matchAll(/(?:([\p{L}]+)\s+)?([\p{L}]+)\s+(?:de\s+)?(19[5-9]\d|20\d\d)(?!\d)/gu)) {
+    if (!SINCE.test(m[1] ?? '')) addMonth(Number(m[3]), stemIndex(MONTHS, m[2] ?? '') + 1);
+  }
+  return { weekdays: [...weekdays], days, months };
 }
 
 const DAY_MS = 86_400_000;
@@ -80,6 +95,10 @@ export function cuesFit(cues: EventDateCues, dates: readonly number[]): boolean 
   if (!dates.length) return true;
   const first = Math.min(...dates);
   const last = Math.max(...dates);
+  // A month named: some report of the incident falls in it, or a few days either side.
+  if (cues.months.length && !cues.months.some((m) => dates.some((t) => t >= monthStart(m) - MONTH_SLACK_MS && t < monthStart(m, 1) + MONTH_SLACK_MS))) {
+    return false;
+  }
   if (cues.days.length) {
     const ok = cues.days.some(({ month, day }) =>
       dates.some((t) => {
@@ -98,4 +117,29 @@ export function cuesFit(cues: EventDateCues, dates: readonly number[]): boolean 
     if (!cues.weekdays.some((w) => allowed.has(w))) return false;
   }
   return true;
+}
+
+const MONTH_SLACK_MS = 4 * DAY_MS;
+
+function monthStart(m: { year: number; month: number }, plus = 0): number {
+  return Date.UTC(m.year, m.month - 1 + plus, 1);
+}
+
+/** Days apart of two day-months, ignoring the year (December and January are close). */
+function daysApart(a: { month: number; day: number }, b: { month: number; day: number }): number {
+  const d = Math.abs(Date.UTC(2000, a.month - 1, a.day) - Date.UTC(2000, b.month - 1, b.day)) / DAY_MS;
+  return Math.min(d, 366 - d);
+}
+
+/**
+ * Why two texts that time cannot place (both undated) tell different days, or undefined when
+ * they may tell one event: months a month or more apart, or day-months more than four days apart.
+ */
+export function cuesConflict(a: EventDateCues, b: EventDateCues): string | undefined {
+  if (a.months.length && b.months.length) {
+    const index = (m: { year: number; month: number }) => m.year * 12 + m.month;
+    if (!a.months.some((x) => b.months.some((y) => Math.abs(index(x) - index(y)) <= 1))) return 'the months the texts name differ';
+  }
+  if (a.days.length && b.days.length && !a.days.some((x) => b.days.some((y) => daysApart(x, y) <= 4))) return 'the days the texts name differ';
+  return undefined;
 }

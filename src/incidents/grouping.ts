@@ -1,5 +1,6 @@
 import type { Detection, Incident } from '../model';
-import { cuesFit, eventDateCues, type EventDateCues } from './event-date';
+import { cuesConflict, cuesFit, eventDateCues, SINCE, type EventDateCues } from './event-date';
+import { eventTraits, meansConflict, sharedTraits, type EventTraits } from './event-traits';
 import { comparePlaces } from './geo';
 import { distinctiveTerms, overlap } from './terms';
 
@@ -13,6 +14,8 @@ export interface Candidate {
   years: number[];
   /** Weekdays and day-months the text names: when the event happened, if it says. */
   cues: EventDateCues;
+  /** The means and target the text tells of. */
+  traits: EventTraits;
 }
 
 export interface MatchScore {
@@ -27,16 +30,37 @@ export const ATTACK_WINDOW_MS = 4 * 86_400_000;
 export const LEVEL_WINDOW_MS = 10 * 86_400_000;
 /** Share of distinctive words an undated report must have in common with an incident it joins. */
 export const UNDATED_MIN_WORDS = 0.2;
+/** Reports this close in time tell of the same day. */
+export const SAME_DAY_MS = 36 * 3_600_000;
 /** Score at or above which a report joins an incident. */
 export const JOIN_THRESHOLD = 2;
 
-const YEAR = /(\p{L}+\s+)?\b(19[5-9]\d|20[0-9]\d)\b/gu;
-const SINCE = /^(since|seit|depuis|desde|dal|dalla|sinds|sedan|siden|siden|od|с|від|beri|från|fra|sejak)\s+$/iu;
+const YEAR = /(?:(\p{L}+)\s+)?\b(19[5-9]\d|20[0-9]\d)\b/gu;
+
+/** Years a text names; a year after "since" ("the worst since 2005", "seit 2015", "depuis 2014") is a reference, not the event's. */
+function textYears(text: string): number[] {
+  return [...new Set([...text.matchAll(YEAR)].filter((m) => !SINCE.test(m[1] ?? '')).map((m) => Number(m[2])))];
+}
 
 export function candidateOf(detection: Detection, text: string, at?: string): Candidate {
-  // A year after "since" ("the worst since 2005", "seit 2015", "depuis 2014") is a reference, not the event's.
-  const years = [...new Set([...text.matchAll(YEAR)].filter((m) => !SINCE.test(m[1] ?? '')).map((m) => Number(m[2])))];
-  return { detection, at, terms: distinctiveTerms(text), years, cues: eventDateCues(text) };
+  return { detection, at, terms: distinctiveTerms(text), years: textYears(text), cues: eventDateCues(text), traits: eventTraits(text) };
+}
+
+/** Traits of an incident, from every report's title and its first report's words; incidents are immutable values, so cached. */
+const traitsCache = new WeakMap<Incident, EventTraits>();
+function incidentTraits(incident: Incident): EventTraits {
+  let traits = traitsCache.get(incident);
+  if (!traits) {
+    traits = eventTraits(`${incident.reports.map((r) => r.title).join(' · ')} · ${incident.title} · ${incident.summary}`);
+    traitsCache.set(incident, traits);
+  }
+  return traits;
+}
+
+/** What an incident says of its own date: the partial dates of its undated reports and its words. */
+function incidentDateText(incident: Incident): string {
+  const hints = incident.reports.map((r) => r.dateHint ?? '').join(' ');
+  return `${hints} ${incident.title} ${incident.summary}`;
 }
 
 /** Years of the incident's dated reports. */
@@ -49,11 +73,16 @@ function reportYears(incident: Incident): Set<number> {
   return out;
 }
 
-function datesFit(incident: Incident, c: Candidate): boolean {
+function datesFit(incident: Incident, c: Candidate): string | undefined {
+  const misfit = 'the day the text names does not fit the incident';
   const dates = incident.reports.map((r) => Date.parse(r.at)).filter((t) => !Number.isNaN(t));
-  if (c.at === undefined || Number.isNaN(Date.parse(c.at))) return cuesFit(c.cues, dates);
+  if (c.at === undefined || Number.isNaN(Date.parse(c.at))) {
+    // Neither is dated: what each text says of its date must agree.
+    if (!dates.length) return cuesConflict(c.cues, eventDateCues(incidentDateText(incident)));
+    return cuesFit(c.cues, dates) ? undefined : misfit;
+  }
   // A dated report and an undated incident: the incident's own words tell its day.
-  return cuesFit(eventDateCues(`${incident.title} ${incident.summary}`), [Date.parse(c.at)]);
+  return cuesFit(eventDateCues(incidentDateText(incident)), [Date.parse(c.at)]) ? undefined : misfit;
 }
 
 function timeApartMs(incident: Incident, at?: string): number | undefined {
@@ -80,12 +109,13 @@ function timeApartMs(incident: Incident, at?: string): number | undefined {
  */
 export function undatedMisfit(incident: Incident, c: Candidate): string | undefined {
   if (c.years.length) {
-    const years = reportYears(incident);
+    const dated = reportYears(incident);
+    // An incident of undated reports is of the years its own text names.
+    const years = dated.size ? dated : new Set(textYears(incidentDateText(incident)));
     if (years.size && !c.years.some((y) => years.has(y))) return `text names ${c.years.join(', ')}, incident is of ${[...years].join(', ')}`;
   }
   // The same place in another year is another event: the day the text names must fit the incident's days.
-  if (!datesFit(incident, c)) return 'the day the text names does not fit the incident';
-  return undefined;
+  return datesFit(incident, c);
 }
 
 /** How well a report fits an incident, from labels first and words second. */
@@ -125,6 +155,20 @@ export function scoreMatch(incident: Incident, c: Candidate): MatchScore {
       reasons.push('prompted by events in different places');
     }
   } else {
+    const theirs = incidentTraits(incident);
+    // Without a date, time cannot tell two attacks on one city apart: a stabbing and a bombing can.
+    if (apart === undefined && meansConflict(c.traits, theirs)) return veto(`${c.traits.means.join('/')} against ${theirs.means.join('/')}`);
+    const shared = sharedTraits(c.traits, theirs);
+    if (shared.means.length) {
+      // The same means within a day or so is the likelier the same attack.
+      const sameDay = apart !== undefined && apart <= SAME_DAY_MS;
+      score += sameDay ? 2 : 1;
+      reasons.push(`same means (${shared.means.join(', ')})${sameDay ? ' the same day' : ''}`);
+    }
+    if (shared.targets.length) {
+      score += 1;
+      reasons.push(`same target (${shared.targets.join(', ')})`);
+    }
     const places = comparePlaces(d.places, incident.places);
     if (places === 'same') {
       score += 2;
@@ -146,7 +190,9 @@ export function scoreMatch(incident: Incident, c: Candidate): MatchScore {
     reasons.push(`words ${(words * 100).toFixed(0)}% shared`);
   }
   // Without a date, time cannot confirm the match: ask for something specific in common.
-  if (apart === undefined && !reasons.some((r) => r === 'same place' || r === 'same actor') && words < UNDATED_MIN_WORDS) {
+  // The same means on the same kind of target, with some words shared, is specific too.
+  const sameKind = reasons.some((r) => r.startsWith('same means')) && reasons.some((r) => r.startsWith('same target')) && words >= UNDATED_MIN_WORDS / 2;
+  if (apart === undefined && !reasons.some((r) => r === 'same place' || r === 'same actor') && !sameKind && words < UNDATED_MIN_WORDS) {
     return veto('undated, and nothing specific in common');
   }
   return { score, reasons, vetoed: false };

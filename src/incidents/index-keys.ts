@@ -52,8 +52,13 @@ export function incidentIndexKeys(incident: Incident): string[] {
     }
   }
   for (const d of days) keys.add(`day:${d}`);
+  // An incident that names neither a place nor a country can be met on its days (or, undated, at
+  // all) by any report: nothing else would lead a report that names a place to it. Rare.
+  const nowhere = !incident.countries.length && !localPlaces(incident.places).length;
+  if (nowhere) for (const d of days) keys.add(`nowhere:${d}`);
   if (!days.length) {
     keys.add('undated');
+    if (nowhere) keys.add('undated-nowhere');
     for (const c of incident.countries) keys.add(`undated-country:${c}`);
   }
   keys.add('any');
@@ -96,5 +101,8 @@ export function candidateIndexKeys(d: Detection, at: string | undefined, windowM
   }
   // Undated incidents carry no day key: a country is where a dated report meets them.
   if (days.length) for (const c of d.countries) keys.add(`undated-country:${c}`);
+  // Incidents that name nowhere: those of the days around, or any undated one when this report is undated too.
+  for (const dd of days) keys.add(`nowhere:${dd}`);
+  if (!days.length) keys.add('undated-nowhere');
   return [...keys];
 }

@@ -1,5 +1,6 @@
 import { levelKey, type Incident, type LevelChange, type LevelReading, type LevelReport } from '../model';
 import type { ReportInput } from './record';
+import { overlap } from './terms';
 
 /**
  * An official level change is an incident keyed by authority and scope. The id is
@@ -65,19 +66,32 @@ function direction(incident: Incident): string | undefined {
 /**
  * The open level incident a report (or an official change) belongs to: same level key,
  * the same new rank (or, when either side names none, the same direction), within the window.
+ * A report without a date (evaluation only) cannot be placed in time: of the incidents that
+ * fit, it joins the one whose words it shares most (`terms`), not merely the first found.
  */
 export function findLevelIncident(
-  candidates: readonly Incident[], key: string, rank: number | undefined, dir: string, at: string,
+  candidates: readonly Incident[], key: string, rank: number | undefined, dir: string, at: string, terms?: readonly string[],
 ): Incident | undefined {
   const t = Date.parse(at);
-  return candidates
+  const fitting = candidates
     .filter((c) => c.kind === 'alert_level' && c.key === key)
     .filter((c) => Number.isNaN(t) || Math.abs(Date.parse(c.eventTime) - t) <= LEVEL_JOIN_WINDOW_MS)
-    .find((c) => {
+    .filter((c) => {
       const r = incidentRank(c);
       if (r !== undefined && rank !== undefined) return r === rank;
       return dir === 'set' || direction(c) === undefined || direction(c) === 'set' || direction(c) === dir;
     });
+  if (!Number.isNaN(t) || !terms || fitting.length < 2) return fitting[0];
+  let best = fitting[0];
+  let bestWords = -1;
+  for (const c of fitting) {
+    const words = overlap(terms, c.terms);
+    if (words > bestWords) {
+      best = c;
+      bestWords = words;
+    }
+  }
+  return best;
 }
 
 /** The report a news detection makes of a level change, or undefined when it names no country at all. */
@@ -116,7 +130,7 @@ export function reportedLevelIncident(input: ReportInput, report: LevelReport, n
     actors: [],
     claimedBy: [],
     casualties: {},
-    reports: [input.report],
+    reports: [input.dateHint ? { ...input.report, dateHint: input.dateHint } : input.report],
     reported: report,
     key,
     terms: input.terms.slice(0, 200),
@@ -139,7 +153,7 @@ export function joinLevelReport(incident: Incident, input: ReportInput, report: 
     ...incident,
     version: learns ? incident.version + 1 : incident.version,
     lastSeen: now.toISOString(),
-    reports: [...incident.reports, r].slice(-100),
+    reports: [...incident.reports, input.dateHint ? { ...r, dateHint: input.dateHint } : r].slice(-100),
     ...(reported ? { reported } : {}),
   };
   return { incident: next, duplicate: false, material: learns };

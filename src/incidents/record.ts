@@ -60,6 +60,11 @@ function bestCasualties(a: Casualties, b: Casualties): Casualties {
   return out;
 }
 
+/** The report as the incident keeps it: an undated one keeps its partial date. */
+function reportOf(input: ReportInput): Report {
+  return input.dateHint && !input.report.dateHint ? { ...input.report, dateHint: input.dateHint } : input.report;
+}
+
 export function openIncident(input: ReportInput, now: Date): Incident {
   const d = input.detection;
   const at = input.report.at;
@@ -78,7 +83,7 @@ export function openIncident(input: ReportInput, now: Date): Incident {
     actors: [...d.actors],
     claimedBy: d.claimed ? [...d.actors] : [],
     casualties: { ...d.casualties },
-    reports: [input.report],
+    reports: [reportOf(input)],
     key: d.kind === 'alert_level' ? d.authority : undefined,
     terms: input.terms.slice(0, MAX_TERMS),
     changes: [],
@@ -121,7 +126,7 @@ export function mergeReport(incident: Incident, input: ReportInput, now: Date): 
     actors: union(incident.actors, d.actors),
     claimedBy,
     casualties,
-    reports: [...incident.reports, r].slice(-MAX_REPORTS),
+    reports: [...incident.reports, reportOf(input)].slice(-MAX_REPORTS),
     key: incident.key ?? (d.kind === 'alert_level' ? d.authority : undefined),
     terms: union(incident.terms, input.terms).slice(0, MAX_TERMS),
   };

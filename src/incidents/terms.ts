@@ -2,6 +2,8 @@
  * Distinctive words of a report, language-light: proper names, numbers and long words
  * survive translation far better than common words do ("Crocus", "Solingen", "137").
  */
+import { foldArabic } from '../detect/normalise';
+
 const STOP = new Set(
   (
     'that this with from have were been their they said after about which would there when into also more than ' +
@@ -19,12 +21,20 @@ const STOP = new Set(
   ).split(' '),
 );
 
+// Latin letters that do not decompose (as the detector folds them).
+const PLAIN: Record<string, string> = { ß: 'ss', æ: 'ae', ø: 'o', œ: 'oe', ł: 'l', đ: 'd', ı: 'i', þ: 'th', ð: 'd', ħ: 'h' };
+const NOT_DECOMPOSING = /[ßæøœłđıþðħ]/g;
+
+/** Lower case, no accents on Latin or Greek letters, ß ø ł ı spelt plain, Arabic spelling folded (as the detector folds them). */
 export function foldText(s: string): string {
-  return s
-    .normalize('NFKD')
-    .replace(/(\p{Script=Latin})\p{M}+/gu, '$1')
-    .normalize('NFC')
-    .toLowerCase();
+  return foldArabic(
+    s
+      .normalize('NFKD')
+      .replace(/([\p{Script=Latin}\p{Script=Greek}])\p{M}+/gu, '$1')
+      .normalize('NFC')
+      .toLowerCase()
+      .replace(NOT_DECOMPOSING, (c) => PLAIN[c] ?? c),
+  );
 }
 
 export function distinctiveTerms(text: string, max = 60): string[] {

@@ -10,6 +10,8 @@ export interface Report {
   language: string;
   /** When the report was published (or first seen, when the feed gives no date). */
   at: string;
+  /** A partial date ("2024-03") of a report whose time is unknown (evaluation only): it still tells the month. */
+  dateHint?: string;
 }
 
 /**

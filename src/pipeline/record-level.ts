@@ -48,7 +48,7 @@ export async function groupLevelReport(
       const c = candidateOf(input.detection, `${input.dateHint ?? ''} ${input.title} ${input.summary}`);
       open = open.filter((incident) => undatedMisfit(incident, c) === undefined);
     }
-    const found = findLevelIncident(open, key, report.to?.rank, report.direction, input.report.at);
+    const found = findLevelIncident(open, key, report.to?.rank, report.direction, input.report.at, input.terms);
     if (!found) {
       const incident = reportedLevelIncident(input, report, now);
       const existing = await deps.store.getIncident(incident.id);

@@ -13,8 +13,10 @@ if (!present) console.warn(`development sets not found in ${NEWS}: skipping the 
 /**
  * Pairwise grouping F1 through the runtime path (`groupReport` for attacks, `groupLevelReport`
  * for level news, over an in-memory store), as `tocsin evaluate` reports it. The issue's target
- * is 0.90 on both sets together; these are the floors reached so far (dev2: undated reports,
- * places outside the gazetteer and one event named by places far apart are split or merged).
+ * is 0.90 on both sets together; these are floors just under the figures reached so far (0.926,
+ * 0.732, 0.759). Still split or merged in dev2: undated reports of one city's attacks of
+ * different years with the same means, places outside the gazetteer, one event named by places
+ * far apart (Kashmir, Srinagar), very short titles.
  */
 describeSets('incident grouping on the development sets, through the runtime path', () => {
   const detector = shippedDetector();
@@ -33,4 +35,4 @@ describeSets('incident grouping on the development sets, through the runtime pat
   });
 });
 
-const FLOOR = { dev: 0.92, dev2: 0.6, both: 0.62 };
+const FLOOR = { dev: 0.92, dev2: 0.72, both: 0.75 };

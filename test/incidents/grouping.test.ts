@@ -73,6 +73,43 @@ describe('grouping decision', () => {
     expect(candidateOf(det({ countries: ['DE'] }), 'Seit 2015 der schwerste Anschlag, im Jahr 2026', undefined).years).toEqual([2026]);
   });
 
+  it('an undated report of another means (a stabbing, not a bombing) stays out; a dated one keeps the date logic', () => {
+    const blast = incidentFrom(input('b', det({ countries: ['FR'], places: [LYON] }), 'Explosion à la gare de Lyon: trois morts', '2026-11-03T08:00:00Z'));
+    const knife = candidateOf(det({ countries: ['FR'], places: [LYON] }), 'Messerangriff in Lyon: drei Tote', undefined);
+    const match = decideGroup(knife, [blast]);
+    expect(match.action).toBe('open');
+    const sameMeans = candidateOf(det({ countries: ['FR'], places: [LYON] }), 'Explosión en Lyon: tres muertos', undefined);
+    expect(decideGroup(sameMeans, [blast]).action).toBe('join');
+    const dated = candidateOf(det({ countries: ['FR'], places: [LYON] }), 'Lyon: the attacker also stabbed a guard', '2026-11-03T10:00:00Z');
+    expect(decideGroup(dated, [blast]).action).toBe('join');
+  });
+
+  it('a shared means and target add evidence', () => {
+    const c = candidateOf(det({ countries: ['RU'], places: [MOSCOW] }), 'Взрыв в метро Москвы', '2026-11-03T20:00:00Z');
+    const metro = incidentFrom(input('m', det({ countries: ['RU'], places: [MOSCOW] }), 'Bomb blast in Moscow metro station', '2026-11-03T19:00:00Z'));
+    const reasons = decideGroup(c, [metro]);
+    expect(reasons.action).toBe('join');
+    if (reasons.action === 'join') expect(reasons.match.reasons).toEqual(expect.arrayContaining(['same means (bombing) the same day', 'same target (transit)']));
+  });
+
+  it('undated, the same means on the same kind of target with some words in common is specific enough', () => {
+    const church = incidentFrom(input('c', det({}), 'Two bombs exploded in the cathedral during Sunday mass in Jolo, dozens wounded', '2026-11-03T09:00:00Z'));
+    const es = candidateOf(det({ language: 'es' }), 'La primera bomba estalló en el interior de la catedral de Jolo durante la misa del domingo', undefined);
+    expect(decideGroup(es, [church]).action).toBe('join');
+    const otherTarget = candidateOf(det({ language: 'es' }), 'La primera bomba estalló en el interior del mercado de Jolo durante la mañana del domingo', undefined);
+    expect(decideGroup(otherTarget, [church]).action).toBe('open');
+  });
+
+  it('the same means the same day counts more than the same means days apart', () => {
+    const blast = incidentFrom(input('x', det({}), 'Explosion hits a police patrol downtown', '2026-11-03T09:00:00Z'));
+    const sameDay = candidateOf(det({ language: 'hu' }), 'Robbanás a belvárosban, két rendőr megsérült', '2026-11-03T20:00:00Z');
+    expect(decideGroup(sameDay, [blast]).action).toBe('join');
+    const later = candidateOf(det({ language: 'hu' }), 'Robbanás a belvárosban, két rendőr megsérült', '2026-11-06T20:00:00Z');
+    expect(decideGroup(later, [blast]).action).toBe('open');
+    const otherMeans = candidateOf(det({ language: 'hu' }), 'Lövöldözés a belvárosban, két rendőr megsérült', '2026-11-03T20:00:00Z');
+    expect(decideGroup(otherMeans, [blast]).action).toBe('open');
+  });
+
   it('never joins across kinds', () => {
     const level = candidateOf(det({ kind: 'alert_level', countries: ['RU'] }), 'Russia raises terror alert after Crocus attack', '2026-11-03T20:00:00Z');
     expect(decideGroup(level, [crocus]).action).toBe('open');
@@ -135,5 +172,28 @@ describe('grouping items as evaluate does (the runtime groupReport over an in-me
     expect(ids[0]).not.toBe(ids[1]);
     expect(ids[2]).not.toBe(ids[0]);
     expect(ids[2]).not.toBe(ids[1]);
+  });
+
+  it('a report that names a place finds, on its days, an incident that names no place nor country', async () => {
+    const ids = await groupItems([
+      { id: 'nowhere', detections: [det({})], title: 'Knifeman attacks pedestrians on Westbridge, officer stabbed', summary: '', date: '2026-03-22' },
+      { id: 'lyon', detections: [det({ countries: ['FR'], places: [LYON] })], title: 'Westbridge: knifeman stabbed an officer', summary: '', date: '2026-03-22' },
+    ]);
+    expect(ids[1]).toBe(ids[0]);
+  });
+
+  it('uses a partial date as a hint: the month must fit, dated or not', async () => {
+    const ids = await groupItems([
+      { id: 'mar', detections: [det({ countries: ['FR'], places: [LYON] })], title: 'Knife attack in Lyon station', summary: '', date: '2026-03-01' },
+      { id: 'apr', detections: [det({ countries: ['FR'], places: [LYON] })], title: 'Lyon knife attack', summary: '', date: '2026-04' },
+      { id: 'apr2', detections: [det({ countries: ['FR'], places: [LYON] })], title: 'Attaque au couteau à Lyon', summary: '', date: '2026-04' },
+      { id: 'feb', detections: [det({ countries: ['FR'], places: [LYON] })], title: 'Messerangriff in Lyon', summary: '', date: '2026-02' },
+      { id: 'jun', detections: [det({ countries: ['FR'], places: [LYON] })], title: 'Lyon: knife attack', summary: '', date: '2026-06' },
+    ]);
+    expect(ids[1]).not.toBe(ids[0]);
+    expect(ids[2]).toBe(ids[1]);
+    expect(ids[3]).toBe(ids[0]); // 1 March is within days of February's end
+    expect(ids[4]).not.toBe(ids[0]);
+    expect(ids[4]).not.toBe(ids[1]);
   });
 });

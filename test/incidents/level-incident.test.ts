@@ -64,6 +64,18 @@ describe('level changes reported by the news', () => {
     expect(findLevelIncident([i], 'fr-sgdsn/national', 1, 'lowered', hours(1).toISOString())).toBeUndefined();
   });
 
+  test('an undated report joins the fitting incident whose words it shares most, not the first found', () => {
+    const withTerms = (id: string, terms: string[], at: string) => opened({ ...report(id, {}, at), terms });
+    const older = withTerms('a', ['charlie', 'ukrainy', 'granicy'], hours(-24 * 90).toISOString());
+    const newer = withTerms('b', ['bravo', 'energet', 'zagrani'], hours(0).toISOString());
+    for (const order of [[older, newer], [newer, older]]) {
+      expect(findLevelIncident(order, 'fr-sgdsn/national', 3, 'raised', '', ['bravo', 'zagrani', 'premier'])?.id).toBe(newer.id);
+      expect(findLevelIncident(order, 'fr-sgdsn/national', 3, 'raised', '', ['charlie', 'granicy'])?.id).toBe(older.id);
+    }
+    // A dated report keeps the time window's choice.
+    expect(findLevelIncident([older, newer], 'fr-sgdsn/national', 3, 'raised', hours(1).toISOString(), ['charlie'])?.id).toBe(newer.id);
+  });
+
   test('the official change to the reported step confirms it, in the same incident, one version up', () => {
     const i = opened();
     const settled = settleReported(i, reading(3, 'Urgence attentat'), change(2, 3), hours(1));
