@@ -54,6 +54,8 @@ program
   .option('--kinds <list>', 'attack,alert_level (default: both)')
   .option('--min-severity <level>', 'low | medium | high | critical (default: low)')
   .option('--languages <list>', 'ISO 639-1 codes, e.g. en,fr (default: all)')
+  .option('--locale <code>', 'language the messages are written in: en fr de es it nl pt sv no da pl (default: en)')
+  .option('--timezone <zone>', 'IANA time zone of the times shown, e.g. Europe/Paris (default: UTC)')
   .action(action(subscribe));
 program.command('unsubscribe').description("remove a channel's subscription").argument('<channel>').action(action(unsubscribe));
 program.command('subscriptions').description('list every subscription').option('--json').action(action(subscriptions));

@@ -27,6 +27,8 @@ export function commandDeps(runtime: Runtime): CommandDeps {
     },
     deadLetters: async (limit) =>
       (await runtime.outbox.deadLetters(limit)).map((d) => ({ channel: d.job.channel, incidentId: d.job.incidentId, failure: d.failure, reason: d.reason, at: d.at })),
+    // The bot's message options carry the catalogues and names (kept current by a reload).
+    languages: runtime.deps.messageOptions,
     channelTenant: async (channel: ChannelRef) => runtime.senders[channel.platform]?.channelTenant?.(channel.id),
     onError: (err, req) => runtime.log.error({ err: err instanceof Error ? err.message : String(err), channel: channelKey(req.channel), subcommand: req.subcommand }, 'command failed'),
   };

@@ -15,6 +15,8 @@ export interface SubscribeFlags {
   kinds?: string;
   minSeverity?: string;
   languages?: string;
+  locale?: string;
+  timezone?: string;
 }
 
 /** `tocsin subscribe <platform>:<channel> [filters]` — add or replace the channel's subscription. */
@@ -25,6 +27,9 @@ export async function subscribe(target: string, flags: SubscribeFlags): Promise<
   if (flags.kinds !== undefined) args.kinds = flags.kinds;
   if (flags.minSeverity !== undefined) args['min-severity'] = flags.minSeverity;
   if (flags.languages !== undefined) args.languages = flags.languages;
+  if (flags.locale !== undefined) args.locale = flags.locale;
+  if (flags.timezone !== undefined) args.timezone = flags.timezone;
+  // The operator's path has no platform locale to default to: English unless told.
   const filters = parseSubscriptionArgs(args);
   if ('errors' in filters) throw new CliError(filters.errors.join('\n'), 2);
   const { env } = loadConfig(process.env);

@@ -1,8 +1,9 @@
 /** Pure formatting: incident → platform-neutral AlertMessage → Discord embed / Slack blocks / console text. */
 export type { AlertMessage } from './message';
-export { incidentMessage, casualtiesText, localiserFor, type MessageOptions } from './incident-message';
+export { incidentMessage, casualtiesText, tollText, localiserFor, type MessageOptions } from './incident-message';
 export { levelLabel, levelPosition, levelTransition } from './level-message';
 export { updateNote, changeFacts, renderChange } from './update-note';
+export { localPosition, localStepName, placeName } from './locale/words';
 export { makeLocaliser, translate, type Catalogue, type Catalogues, type Localiser } from './locale/localiser';
 export { EN, MESSAGE_KEYS, type MessageKey } from './locale/en';
 export type { PlaceNames, LevelGloss } from './locale/words';

@@ -101,6 +101,8 @@ describe('subscriptions', () => {
       'Kinds: all (attack, alert_level)',
       'Minimum severity: high',
       'Languages: fr',
+      'Locale: en',
+      'Time zone: UTC',
       'Since: 2024-03-01 00:00 UTC',
     ]);
   });
