@@ -1,7 +1,7 @@
 import { loadConfig, openConfiguredStore } from '../app';
 import { parseSubscriptionArgs } from '../commands/subscription-args';
 import { describeSubscription } from '../commands/describe-subscription';
-import { channelKey, parseChannelKey, type ChannelRef } from '../model';
+import { channelKey, parseChannelKey, readingPrefs, type ChannelRef } from '../model';
 import { CliError, print } from './errors';
 
 function channelArg(text: string): ChannelRef {
@@ -63,7 +63,8 @@ export async function subscriptions(opts: { json?: boolean }): Promise<number> {
   try {
     const subs = await store.listSubscriptions();
     if (opts.json) {
-      print(JSON.stringify(subs.map((s) => ({ ...s, channel: channelKey(s.channel) }))));
+      // Records from before languages carry no locale: show the one they are written in.
+      print(JSON.stringify(subs.map((s) => ({ ...s, ...readingPrefs(s), channel: channelKey(s.channel) }))));
       return 0;
     }
     if (!subs.length) print('No subscriptions. With neither Discord nor Slack configured, alerts go to the console.');
