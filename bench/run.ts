@@ -7,7 +7,7 @@ import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 
-const BENCHMARKS = ['detect-throughput', 'ingest-throughput', 'time-to-alert', 'poll-scale', 'grouping-scale', 'status-page-render', 'store-retention'];
+const BENCHMARKS = ['detect-throughput', 'ingest-throughput', 'time-to-alert', 'poll-scale', 'grouping-scale', 'status-page-render', 'store-retention', 'localised-render'];
 
 function runOne(name: string): Promise<boolean> {
   const file = path.join(__dirname, `${name}.ts`);

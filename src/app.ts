@@ -11,6 +11,9 @@ import { loadSourcesConfig, sourcesFile, type SourceConfig } from './config/sour
 import { authoritiesFile, checkAuthorityUses, loadAuthorities } from './config/authorities-config';
 import type { Authority } from './model/authority';
 import { loadDetectorConfig } from './config/detector-config';
+import { loadCatalogues } from './config/locales-config';
+import { loadPlaceNames } from './config/place-names-config';
+import type { Catalogues, PlaceNames } from './format';
 import { compileDetectorConfig, createDetector, type Detector } from './detect';
 import { levelSourceSchemas } from './sources/levels';
 import { fetchBounded } from './sources/http';
@@ -38,6 +41,20 @@ export interface Config {
   sources: SourceConfig[];
   /** The alert-level authorities of config/authorities.yaml. */
   authorities: Authority[];
+  /** Message catalogues and gazetteer display names (config/locales, config/places); absent: English only. */
+  languages?: Languages;
+}
+
+export interface Languages {
+  catalogues: Catalogues;
+  placeNames: PlaceNames;
+  /** What translators left out or broke: check-config reports them, the bot falls back to English. */
+  problems: ConfigProblem[];
+}
+
+export function loadLanguages(configDir: string): Languages {
+  const { catalogues, problems } = loadCatalogues(configDir);
+  return { catalogues, problems, placeNames: loadPlaceNames(configDir) };
 }
 
 /** Runs `fn`, moving the problems of a ConfigError into `problems` (so one run lists every one). */
@@ -54,14 +71,14 @@ function collecting(problems: ConfigProblem[]): <T>(fn: () => T) => T | undefine
 }
 
 /** Sources and authorities of a config folder, checked against each other; problems go to `problems`. */
-function loadConfigFiles(configDir: string, problems: ConfigProblem[]): { sources: SourceConfig[]; authorities: Authority[] } | undefined {
+function loadConfigFiles(configDir: string, problems: ConfigProblem[]): { sources: SourceConfig[]; authorities: Authority[]; languages: Languages } | undefined {
   const attempt = collecting(problems);
   const sources = attempt(() => loadSourcesConfig(configDir, levelSourceSchemas));
   const authorities = attempt(() => loadAuthorities(configDir));
   if (!sources || !authorities) return undefined;
   problems.push(...checkAuthorityUses(authorities, authorityUses(sources, sourcesFile(configDir)), authoritiesFile(configDir)));
   attachAuthorities(sources, authorities);
-  return { sources, authorities };
+  return { sources, authorities, languages: loadLanguages(configDir) };
 }
 
 /** Reads and checks env and config files; throws ConfigError listing every problem. */
@@ -79,7 +96,7 @@ export function loadConfig(vars: Record<string, string | undefined>): Config {
  * places and actors, all validated; throws ConfigError listing every problem of every file,
  * so nothing half-read is ever applied.
  */
-export function reloadConfigFiles(env: Env): { sources: SourceConfig[]; authorities: Authority[]; detector: Detector } {
+export function reloadConfigFiles(env: Env): { sources: SourceConfig[]; authorities: Authority[]; languages: Languages; detector: Detector } {
   const problems: ConfigProblem[] = [];
   const files = loadConfigFiles(env.configDir, problems);
   const detector = collecting(problems)(() => {
@@ -92,6 +109,11 @@ export function reloadConfigFiles(env: Env): { sources: SourceConfig[]; authorit
   });
   if (!files || !detector || problems.length > 0) throw new ConfigError(problems);
   return { ...files, detector };
+}
+
+/** What messages need of the languages config (the locale itself comes per channel). */
+export function languageOptions(languages: Languages | undefined): { catalogues?: Catalogues; placeNames?: PlaceNames } {
+  return languages ? { catalogues: languages.catalogues, placeNames: languages.placeNames } : {};
 }
 
 /** Sources shipped disabled (not verified on the authority's real text) are not polled. */
@@ -190,7 +212,8 @@ export async function startRuntime(config: Config, opts: { writeConsole?: (s: st
   });
   const fallback = fallbackSubscriptions(env);
   const scrub = makeScrubber(secretsOf(env));
-  const messageOptions = messageOptionsFor(sources, config.authorities);
+  const messageOptions = messageOptionsFor(sources, config.authorities, languageOptions(config.languages));
+  for (const p of config.languages?.problems ?? []) log.warn({ file: p.file, key: p.path }, `catalogue: ${p.message}`);
   const notifyOps = async (text: string) => {
     log.warn({ notice: text }, 'operational notice');
     const ops = env.opsChannel;
@@ -275,7 +298,8 @@ export async function startRuntime(config: Config, opts: { writeConsole?: (s: st
       detector = next.detector;
       config.sources = next.sources;
       config.authorities = next.authorities;
-      Object.assign(messageOptions, messageOptionsFor(enabledSources(next.sources), next.authorities));
+      config.languages = next.languages;
+      Object.assign(messageOptions, messageOptionsFor(enabledSources(next.sources), next.authorities, languageOptions(next.languages)));
       scheduler.setSources(enabledSources(next.sources));
       return config;
     },

@@ -74,6 +74,8 @@ program
   .option('--kinds <list>', 'attack,alert_level (default: both)')
   .option('--min-severity <level>', 'low | medium | high | critical (default: low)')
   .option('--languages <list>', 'ISO 639-1 codes, e.g. en,fr (default: all)')
+  .option('--locale <code>', 'language the messages are written in: en fr de es it nl pt sv no da pl (default: en)')
+  .option('--timezone <zone>', 'IANA time zone of the times shown, e.g. Europe/Paris (default: UTC)')
   .action(action((channel: string, opts: Parameters<typeof Subscriptions.subscribe>[1]) => cli.subscriptions().subscribe(channel, opts)));
 program.command('unsubscribe').description("remove a channel's subscription").argument('<channel>').action(action((channel: string) => cli.subscriptions().unsubscribe(channel)));
 program.command('subscriptions').description('list every subscription').option('--json').action(action((opts: Parameters<typeof Subscriptions.subscriptions>[0]) => cli.subscriptions().subscriptions(opts)));

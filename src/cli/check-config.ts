@@ -2,13 +2,15 @@ import { loadConfig, loadDetector } from '../app';
 import { ConfigError, type ConfigProblem } from '../config/config-error';
 import { print } from './errors';
 
-/** Validate env, sources and detector files; list every problem of all of them. */
+/** Validate env, sources, detector files and message catalogues; list every problem of all of them. */
 export async function checkConfig(): Promise<number> {
   const problems: ConfigProblem[] = [];
   let summary = '';
   try {
     const config = loadConfig(process.env);
-    summary = `${config.sources.length} sources (${config.sources.filter((s) => s.type === 'feed').length} feeds)`;
+    summary = `${config.sources.length} sources (${config.sources.filter((s) => s.type === 'feed').length} feeds), ${Object.keys(config.languages?.catalogues ?? {}).length + 1} languages`;
+    // An incomplete or broken catalogue does not stop the bot (English fills in), but it is a problem here.
+    problems.push(...(config.languages?.problems ?? []));
     try {
       loadDetector(config.env);
     } catch (e) {

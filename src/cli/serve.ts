@@ -6,7 +6,7 @@ import { createDiscordGateway, createDiscordInteractionsHandler } from '../chat/
 import { createSlackHandler, createSlackSocketApp } from '../chat/slack';
 import type { CommandDeps } from '../commands';
 import { sampleMessage } from '../format/sample';
-import { channelKey, type ChannelRef } from '../model';
+import { channelKey, readingPrefs, type ChannelRef } from '../model';
 
 /** The command core's dependencies, from the running bot. */
 export function commandDeps(runtime: Runtime): CommandDeps {
@@ -19,11 +19,16 @@ export function commandDeps(runtime: Runtime): CommandDeps {
     postSample: async (channel: ChannelRef) => {
       const sender = runtime.senders[channel.platform];
       if (!sender) throw new Error(`${channel.platform} is not configured`);
-      const msg = sampleMessage(new Date(), runtime.deps.messageOptions);
+      // Written as the channel's alerts are: in its language and zone.
+      const sub = await runtime.store.getSubscription(channel);
+      const { locale, timezone } = readingPrefs(sub ?? {});
+      const msg = sampleMessage(new Date(), { ...runtime.deps.messageOptions, locale, timeZone: timezone });
       await sender.post(channel.id, msg, { idempotencyKey: `sample-${randomUUID()}` });
     },
     deadLetters: async (limit) =>
       (await runtime.outbox.deadLetters(limit)).map((d) => ({ channel: d.job.channel, incidentId: d.job.incidentId, failure: d.failure, reason: d.reason, at: d.at })),
+    // The bot's message options carry the catalogues and names (kept current by a reload).
+    languages: runtime.deps.messageOptions,
     channelTenant: async (channel: ChannelRef) => runtime.senders[channel.platform]?.channelTenant?.(channel.id),
     onError: (err, req) => runtime.log.error({ err: err instanceof Error ? err.message : String(err), channel: channelKey(req.channel), subcommand: req.subcommand }, 'command failed'),
   };

@@ -1,7 +1,7 @@
 import { loadConfig, openConfiguredStore } from '../app';
 import { parseSubscriptionArgs } from '../commands/subscription-args';
 import { describeSubscription } from '../commands/describe-subscription';
-import { channelKey, parseChannelKey, type ChannelRef } from '../model';
+import { channelKey, parseChannelKey, readingPrefs, type ChannelRef } from '../model';
 import { CliError, print } from './errors';
 
 function channelArg(text: string): ChannelRef {
@@ -15,6 +15,8 @@ export interface SubscribeFlags {
   kinds?: string;
   minSeverity?: string;
   languages?: string;
+  locale?: string;
+  timezone?: string;
 }
 
 /** `tocsin subscribe <platform>:<channel> [filters]` — add or replace the channel's subscription. */
@@ -25,6 +27,9 @@ export async function subscribe(target: string, flags: SubscribeFlags): Promise<
   if (flags.kinds !== undefined) args.kinds = flags.kinds;
   if (flags.minSeverity !== undefined) args['min-severity'] = flags.minSeverity;
   if (flags.languages !== undefined) args.languages = flags.languages;
+  if (flags.locale !== undefined) args.locale = flags.locale;
+  if (flags.timezone !== undefined) args.timezone = flags.timezone;
+  // The operator's path has no platform locale to default to: English unless told.
   const filters = parseSubscriptionArgs(args);
   if ('errors' in filters) throw new CliError(filters.errors.join('\n'), 2);
   const { env } = loadConfig(process.env);
@@ -58,7 +63,8 @@ export async function subscriptions(opts: { json?: boolean }): Promise<number> {
   try {
     const subs = await store.listSubscriptions();
     if (opts.json) {
-      print(JSON.stringify(subs.map((s) => ({ ...s, channel: channelKey(s.channel) }))));
+      // Records from before languages carry no locale: show the one they are written in.
+      print(JSON.stringify(subs.map((s) => ({ ...s, ...readingPrefs(s), channel: channelKey(s.channel) }))));
       return 0;
     }
     if (!subs.length) print('No subscriptions. With neither Discord nor Slack configured, alerts go to the console.');

@@ -1,4 +1,4 @@
-import type { Subscription } from '../model';
+import { readingPrefs, type Subscription } from '../model';
 import { countryName } from './country';
 import { formatTime } from './reply';
 
@@ -9,6 +9,8 @@ export function describeSubscription(s: Subscription): string[] {
     `Kinds: ${s.kinds.length ? s.kinds.join(', ') : 'all (attack, alert_level)'}`,
     `Minimum severity: ${s.minSeverity}`,
     `Languages: ${s.languages.length ? s.languages.join(', ') : 'all'}`,
+    `Locale: ${readingPrefs(s).locale}`,
+    `Time zone: ${readingPrefs(s).timezone}`,
     `Since: ${formatTime(s.createdAt)}`,
   ];
   if (s.broken) lines.push(`Delivery stopped: ${s.broken.reason} (${formatTime(s.broken.at)}) — subscribe again to resume`);

@@ -10,6 +10,8 @@ const KEY_ALIASES: Record<string, string> = {
   kind: 'kinds',
   language: 'languages',
   lang: 'languages',
+  tz: 'timezone',
+  time_zone: 'timezone',
 };
 
 /**

@@ -2,6 +2,8 @@ import type { Incident } from '../model';
 import type { CommandSpec } from './command-spec';
 import { countryName, parseCountry } from './country';
 import { answer, formatTime, refuse } from './reply';
+import { replyLocaliser, replyTime, type ReplyLanguages } from './reply-locale';
+import { placeName, tollText, type Localiser } from '../format';
 
 export const DEFAULT_HOURS = 24;
 export const MAX_HOURS = 168;
@@ -35,11 +37,13 @@ export const recent: CommandSpec = {
     // With a country filter, read more so filtering still leaves a full list.
     const found = await deps.store.listIncidents({ since, limit: country ? MAX_LISTED * 10 : MAX_LISTED + 1 });
     const incidents = found.filter((i) => country === undefined || i.countries.includes(country));
-    const where = country ? ` — ${countryName(country)}` : '';
-    const title = `Incidents in the last ${hours} h${where}`;
-    if (incidents.length === 0) return answer(title, ['Nothing reported.']);
-    const lines = incidents.slice(0, MAX_LISTED).map(describeIncident);
-    if (incidents.length > MAX_LISTED) lines.push(`… and more: narrow with a country or fewer hours.`);
+    const L = replyLocaliser(req, deps.languages);
+    const title = country
+      ? L.t('reply.recent.titleCountry', { hours, country: L.locale === 'en' ? countryName(country) : L.country(country) })
+      : L.t('reply.recent.title', { hours });
+    if (incidents.length === 0) return answer(title, [L.t('reply.recent.none')]);
+    const lines = incidents.slice(0, MAX_LISTED).map((i) => (L.locale === 'en' ? describeIncident(i) : describeLocalIncident(i, L, deps.languages)));
+    if (incidents.length > MAX_LISTED) lines.push(L.t('reply.recent.more'));
     return answer(title, lines);
   },
 };
@@ -62,6 +66,19 @@ export function describeIncident(i: Incident): string {
   if (toll) parts.push(toll);
   parts.push(i.reports.length === 1 ? '1 source' : `${i.reports.length} sources`);
   parts.push(formatTime(i.eventTime));
+  return parts.join(' · ');
+}
+
+/** The same line in the asker's language: severity, place, toll, sources and time; the title stays as published. */
+function describeLocalIncident(i: Incident, L: Localiser, languages: ReplyLanguages | undefined): string {
+  const parts = [L.t('severity.name', { severity: i.severity }).toLocaleUpperCase(L.locale), i.title];
+  const first = i.places[0];
+  const place = first ? `${placeName(first, L, languages?.placeNames)}, ${L.country(first.country)}` : i.countries.map(L.country).join(', ');
+  if (place) parts.push(place);
+  const toll = tollText(i.casualties, L);
+  if (toll) parts.push(toll);
+  parts.push(L.t('reply.recent.sources', { n: i.reports.length }));
+  parts.push(replyTime(i.eventTime, L));
   return parts.join(' · ');
 }
 

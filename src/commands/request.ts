@@ -1,5 +1,6 @@
 import type { ChannelRef } from '../model';
 import type { Store } from '../store/port';
+import type { ReplyLanguages } from './reply-locale';
 
 /** One `/alerts` invocation, whatever platform it came from. */
 export interface CommandRequest {
@@ -10,6 +11,10 @@ export interface CommandRequest {
   user: { id: string; isAdmin: boolean };
   /** The Discord guild or Slack workspace (team) the request came from; absent in a DM. */
   tenant?: string;
+  /** The asker's language as the platform says (Discord `locale`), e.g. `fr`, `pt-BR`. */
+  userLocale?: string;
+  /** The guild's language (Discord `guild_locale`): a new subscription's default locale. */
+  tenantLocale?: string;
   now: Date;
 }
 
@@ -41,6 +46,8 @@ export interface CommandDeps {
   deadLetters?: (limit: number) => Promise<{ channel: string; incidentId: string; failure: string; reason: string; at: string }[]>;
   /** The guild (Discord) or workspace (Slack) a channel belongs to, when the platform says. */
   channelTenant?: (channel: ChannelRef) => Promise<string | undefined>;
+  /** Catalogues and names for replies in the asker's language; absent: English. */
+  languages?: ReplyLanguages;
   /** Told about unexpected failures (the reply only names the error's kind). */
   onError?: (err: unknown, req: CommandRequest) => void;
 }

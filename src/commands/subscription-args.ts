@@ -1,5 +1,5 @@
-import type { Kind, Severity } from '../model';
-import { KINDS, SEVERITIES, isSeverity } from '../model';
+import type { Kind, Locale, Severity } from '../model';
+import { DEFAULT_LOCALE, DEFAULT_TIMEZONE, KINDS, SEVERITIES, isSeverity, parseLocale, parseTimeZone } from '../model';
 import { parseCountry } from './country';
 
 export interface SubscriptionFilters {
@@ -7,6 +7,9 @@ export interface SubscriptionFilters {
   kinds: Kind[];
   minSeverity: Severity;
   languages: string[];
+  /** The language and zone the channel's messages are written in. */
+  locale: Locale;
+  timezone: string;
 }
 
 /** Words that mean "no filter". */
@@ -18,8 +21,11 @@ function list(raw: string | undefined): string[] {
   return items.some((s) => ALL.has(s.toLowerCase())) ? [] : [...new Set(items)];
 }
 
-/** `countries=FR,GB kinds=attack min-severity=high languages=en,fr` → filters, or every problem found. */
-export function parseSubscriptionArgs(args: Record<string, string>): SubscriptionFilters | { errors: string[] } {
+/**
+ * `countries=FR,GB kinds=attack min-severity=high languages=en,fr locale=fr timezone=Europe/Paris`
+ * → filters, or every problem found. `defaultLocale`: the locale when none is given (Discord: the guild's).
+ */
+export function parseSubscriptionArgs(args: Record<string, string>, defaultLocale: Locale = DEFAULT_LOCALE): SubscriptionFilters | { errors: string[] } {
   const errors: string[] = [];
   const countries: string[] = [];
   for (const raw of list(args.countries)) {
@@ -49,5 +55,17 @@ export function parseSubscriptionArgs(args: Record<string, string>): Subscriptio
       if (!languages.includes(l)) languages.push(l);
     } else errors.push(`"${raw}" is not a two-letter ISO 639-1 language code (e.g. en, fr)`);
   }
-  return errors.length ? { errors } : { countries, kinds: kindsStored, minSeverity, languages };
+  let locale = defaultLocale;
+  if (args.locale !== undefined) {
+    const parsed = parseLocale(args.locale);
+    if ('error' in parsed) errors.push(parsed.error);
+    else locale = parsed.locale;
+  }
+  let timezone = DEFAULT_TIMEZONE;
+  if (args.timezone !== undefined) {
+    const parsed = parseTimeZone(args.timezone);
+    if ('error' in parsed) errors.push(parsed.error);
+    else timezone = parsed.timezone;
+  }
+  return errors.length ? { errors } : { countries, kinds: kindsStored, minSeverity, languages, locale, timezone };
 }

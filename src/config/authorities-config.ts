@@ -18,6 +18,7 @@ const step = z.strictObject({
   phrases: z.record(lang, words).optional(),
   en: z.string().min(1),
   meaning: z.string().min(1),
+  gloss: z.record(lang, z.string().min(1)).optional(),
 });
 
 const authority = z

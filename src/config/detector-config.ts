@@ -78,6 +78,8 @@ const placeSpec = z.strictObject({
   name: z.string().min(1), country, aliases: z.array(z.string().min(1)).optional(), demonym: z.boolean().optional(),
   /** `[lat, lon]` for places the generated coordinates do not know (venues). */
   at: latLon.optional(),
+  /** The name each language shows readers, `{fr: Moscou}` (read by config/place-names-config; not matched). */
+  display: z.record(z.string().regex(/^[a-z]{2}$/), z.string().min(1)).optional(),
 });
 const placesFile = z.strictObject({
   /** Country names are taken from i18n-iso-countries in these languages. */
@@ -197,7 +199,7 @@ export function loadDetectorConfig(configDir: string): DetectorConfig {
     for (const [code, names] of Object.entries(f.cities ?? {})) {
       for (const name of names) cfg.places.push({ name, country: code });
     }
-    for (const { at, ...spec } of f.places ?? []) cfg.places.push(at ? { ...spec, lat: at[0], lon: at[1] } : spec);
+    for (const { at, display: _display, ...spec } of f.places ?? []) cfg.places.push(at ? { ...spec, lat: at[0], lon: at[1] } : spec);
     for (const [code, byName] of Object.entries(f.coordinates ?? {})) {
       for (const [name, at] of Object.entries(byName)) coordinates.set(`${code}|${name}`, at);
     }

@@ -1,6 +1,6 @@
-import { parseChannelKey, type ChannelRef, type DeliveryRecord, type Incident, type Platform, type Subscription } from '../model';
+import { parseChannelKey, readingPrefs, type ChannelRef, type DeliveryRecord, type Incident, type Platform, type Subscription } from '../model';
 import type { Store } from '../store/port';
-import { incidentMessage, type AlertMessage, type MessageOptions } from '../format';
+import { incidentMessage, renderChange, type AlertMessage, type MessageOptions } from '../format';
 import type { DeliveryJob, JobHandler, JobOutcome } from './outbox-port';
 import { DeliveryError, type Sender } from './port';
 
@@ -57,7 +57,7 @@ export function createDeliverHandler(deps: DeliverDeps): JobHandler {
     const owner = `${job.id}-${attempt}`;
     if (!(await deps.store.tryLock(lockKey, owner, deps.lockTtlMs ?? 60_000))) return { status: 'wait', ms: 1000 };
     try {
-      return await bringUpToDate(incident, channel, sender, deps);
+      return await bringUpToDate(incident, channel, sender, deps, readerOptions(deps.messageOptions, sub));
     } catch (e) {
       if (!(e instanceof DeliveryError)) throw e;
       const message = (deps.scrub ?? ((t: string) => t))(e.message);
@@ -79,11 +79,17 @@ function firstAttempt(deps: DeliverDeps, key: string): Promise<boolean> {
   return deps.store.tryLock(`posting-${key}`, 'tocsin', 7 * 86_400_000);
 }
 
-async function bringUpToDate(incident: Incident, channel: ChannelRef, sender: Sender, deps: DeliverDeps): Promise<JobOutcome> {
+/** The message options for one channel: written in its language and zone. */
+function readerOptions(base: MessageOptions, sub: Subscription): MessageOptions {
+  const { locale, timezone } = readingPrefs(sub);
+  return { ...base, locale, timeZone: timezone };
+}
+
+async function bringUpToDate(incident: Incident, channel: ChannelRef, sender: Sender, deps: DeliverDeps, opts: MessageOptions): Promise<JobOutcome> {
   const key = postKey(incident.id, `${channel.platform}-${channel.id}`);
   const record = await deps.store.getDelivery(incident.id, channel);
   const now = deps.clock();
-  const message = incidentMessage(incident, deps.messageOptions);
+  const message = incidentMessage(incident, opts);
   if (!record) {
     const ref = await postOnce(channel, sender, message, key, deps);
     await deps.store.putDelivery({ incidentId: incident.id, channel, messageRef: ref, version: incident.version, postedAt: now.toISOString() });
@@ -91,7 +97,7 @@ async function bringUpToDate(incident: Incident, channel: ChannelRef, sender: Se
     return { status: 'done' };
   }
   // An earlier attempt edited the message but its note did not go out: send only the note.
-  if (record.version >= incident.version) return sendNotes(incident, record, sender, message, key, deps);
+  if (record.version >= incident.version) return sendNotes(incident, record, sender, message, key, deps, opts);
   const last = Date.parse(record.editedAt ?? record.postedAt);
   const wait = last + (deps.editCoalesceMs ?? EDIT_COALESCE_MS) - now.getTime();
   if (wait > 0) return { status: 'wait', ms: wait };
@@ -105,7 +111,7 @@ async function bringUpToDate(incident: Incident, channel: ChannelRef, sender: Se
   const edited: DeliveryRecord = { ...record, version: incident.version, editedAt: now.toISOString(), notedVersion: record.notedVersion ?? record.version };
   await deps.store.putDelivery(edited);
   deps.onDelivered?.(incident, channel, 'edited', record.messageRef);
-  return sendNotes(incident, edited, sender, message, key, deps);
+  return sendNotes(incident, edited, sender, message, key, deps, opts);
 }
 
 /** Posts a new top-level message once per key, even across an unknown outcome (timeout, crash). */
@@ -149,10 +155,15 @@ async function repost(incident: Incident, channel: ChannelRef, sender: Sender, m
  * (no permission to start a thread, the thread or message deleted) is dropped: the edit
  * already shows the facts, and the channel is not broken. Other failures retry the note only.
  */
-async function sendNotes(incident: Incident, record: DeliveryRecord, sender: Sender, message: AlertMessage, key: string, deps: DeliverDeps): Promise<JobOutcome> {
+async function sendNotes(
+  incident: Incident, record: DeliveryRecord, sender: Sender, message: AlertMessage, key: string, deps: DeliverDeps, opts: MessageOptions,
+): Promise<JobOutcome> {
   const from = record.notedVersion ?? record.version;
   if (from >= incident.version) return { status: 'done' };
-  const notes = incident.changes.filter((c) => c.version > from && c.version <= incident.version).map((c) => c.note);
+  // Each channel hears the change in its own language; records from before carry only the English note.
+  const notes = incident.changes
+    .filter((c) => c.version > from && c.version <= incident.version)
+    .map((c) => (c.facts && renderChange(c.facts, opts)) || c.note);
   let threadRef = record.threadRef;
   if (notes.length) {
     try {

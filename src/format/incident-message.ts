@@ -1,8 +1,11 @@
 import type { Casualties, Incident, LevelReading } from '../model';
+import type { Locale } from '../model/locale';
 import type { AlertMessage } from './message';
 import { levelChangeMessage } from './level-message';
 import { reportedLevelMessage } from './reported-level-message';
-import { countryName, displayName, formatUtc, joinAnd, plural, titleCase } from './text';
+import { displayName } from './text';
+import { makeLocaliser, type Catalogues, type Localiser } from './locale/localiser';
+import { headlineLine, kindName, placeName, severityName, type LevelGloss, type PlaceNames } from './locale/words';
 
 export interface MessageOptions {
   /** Canonical actor id → display name, e.g. `islamic-state-khorasan` → `Islamic State Khorasan (IS-K)`. */
@@ -11,64 +14,79 @@ export interface MessageOptions {
   authorityNames?: Record<string, string>;
   /** Source id → display name, e.g. `reuters-world` → `Reuters`. */
   sourceNames?: Record<string, string>;
-  /** One line on what a level means (see detect/level-change `levelMeaning`). */
+  /** One line on what a level means (see detect/level-change `levelMeaning`); English, so English readers only. */
   meaning?: (r: LevelReading) => string | undefined;
+  /** The reader's language and zone (the subscription's); default English, UTC. */
+  locale?: Locale;
+  timeZone?: string;
+  /** The loaded message catalogues (config/locales); English is built in. */
+  catalogues?: Catalogues;
+  /** Gazetteer display names per language. */
+  placeNames?: PlaceNames;
+  /** Reader's-language gloss of an authority's level step (config/authorities.yaml `gloss:`). */
+  levelGloss?: LevelGloss;
+}
+
+/** The localiser for the reader these options describe. */
+export function localiserFor(opts: MessageOptions): Localiser {
+  return makeLocaliser(opts.catalogues, opts.locale, opts.timeZone);
 }
 
 /** The platform-neutral message for an incident: an attack report or an alert-level change. */
 export function incidentMessage(incident: Incident, opts: MessageOptions = {}): AlertMessage {
-  if (incident.level) return levelChangeMessage(incident, incident.level, opts);
-  if (incident.reported) return reportedLevelMessage(incident, incident.reported, opts);
-  return attackMessage(incident, opts);
+  const L = localiserFor(opts);
+  if (incident.level) return levelChangeMessage(incident, incident.level, opts, L);
+  if (incident.reported) return reportedLevelMessage(incident, incident.reported, opts, L);
+  return attackMessage(incident, opts, L);
+}
+
+/** "137 killed, 100 injured" in the reader's language; undefined when no figure is known. */
+export function tollText(c: Casualties, L: Localiser): string | undefined {
+  const parts: string[] = [];
+  if (c.killed !== undefined && c.killed > 0) parts.push(L.t('attack.killed', { n: c.killed }));
+  if (c.injured !== undefined && c.injured > 0) parts.push(L.t('attack.injured', { n: c.injured }));
+  return parts.length ? parts.join(', ') : undefined;
 }
 
 /** "At least 137 killed, 100 injured"; undefined when no figure is known. */
-export function casualtiesText(c: Casualties): string | undefined {
-  const parts: string[] = [];
-  if (c.killed !== undefined && c.killed > 0) parts.push(`${c.killed} killed`);
-  if (c.injured !== undefined && c.injured > 0) parts.push(`${c.injured} injured`);
-  return parts.length ? `At least ${parts.join(', ')}` : undefined;
+export function casualtiesText(c: Casualties, L: Localiser = makeLocaliser()): string | undefined {
+  const toll = tollText(c, L);
+  return toll ? L.t('attack.atLeast', { toll }) : undefined;
 }
 
-export function claimText(incident: Incident, opts: MessageOptions): string | undefined {
+export function claimText(incident: Incident, opts: MessageOptions, L: Localiser = localiserFor(opts)): string | undefined {
   if (!incident.claimedBy.length) return undefined;
-  return `Claimed by ${joinAnd(incident.claimedBy.map((a) => displayName(a, opts.actorNames)))}`;
+  return L.t('attack.claim', { actors: L.list(incident.claimedBy.map((a) => displayName(a, opts.actorNames))) });
 }
 
 export function sourceCount(incident: Incident): number {
   return new Set(incident.reports.map((r) => r.sourceId)).size;
 }
 
-function attackTitle(incident: Incident): string {
+function attackTitle(incident: Incident, opts: MessageOptions, L: Localiser): string {
   const place = incident.places[0];
-  const kind = incident.kind === 'attack' ? 'Attack' : titleCase(incident.kind);
-  if (place) return `${kind} — ${place.name}, ${countryName(place.country)}`;
-  if (incident.countries.length) return `${kind} — ${joinAnd(incident.countries.map(countryName))}`;
-  return `${kind} reported`;
+  const kind = kindName(incident.kind, L);
+  if (place) return L.t('attack.title.place', { kind, place: placeName(place, L, opts.placeNames), country: L.country(place.country) });
+  if (incident.countries.length) return L.t('attack.title.countries', { kind, countries: L.list(incident.countries.map(L.country)) });
+  return L.t('attack.title.none', { kind });
 }
 
-/** The summary's first non-empty line, else the incident title. */
-function bestLine(incident: Incident): string {
-  const line = incident.summary.split(/\r?\n/).map((l) => l.trim()).find(Boolean);
-  return line ?? incident.title;
-}
-
-function attackMessage(incident: Incident, opts: MessageOptions): AlertMessage {
-  const casualties = casualtiesText(incident.casualties);
-  const claim = claimText(incident, opts);
+function attackMessage(incident: Incident, opts: MessageOptions, L: Localiser): AlertMessage {
+  const toll = tollText(incident.casualties, L);
+  const claim = claimText(incident, opts, L);
   const sources = sourceCount(incident);
-  const fields = [{ name: 'Severity', value: titleCase(incident.severity) }];
-  if (casualties) fields.push({ name: 'Casualties', value: casualties.replace(/^At least /, '') });
-  fields.push({ name: 'Sources', value: String(sources) });
-  if (incident.countries.length) fields.push({ name: 'Countries', value: incident.countries.map(countryName).join(', ') });
+  const fields = [{ name: L.t('field.severity'), value: severityName(incident.severity, L) }];
+  if (toll) fields.push({ name: L.t('field.casualties'), value: toll });
+  fields.push({ name: L.t('field.sources'), value: String(sources) });
+  if (incident.countries.length) fields.push({ name: L.t('field.countries'), value: incident.countries.map(L.country).join(', ') });
   return {
     kind: incident.kind,
     severity: incident.severity,
-    title: attackTitle(incident),
-    body: [bestLine(incident), casualties, claim].filter(Boolean).join('\n'),
+    title: attackTitle(incident, opts, L),
+    body: [headlineLine(incident, L), toll ? L.t('attack.atLeast', { toll }) : undefined, claim].filter(Boolean).join('\n'),
     fields,
     url: incident.reports.find((r) => r.url)?.url,
-    footer: `${plural(sources, 'source')} · first seen ${formatUtc(incident.firstSeen)}`,
+    footer: L.t('attack.footer', { sources, time: L.time(incident.firstSeen) }),
     timestamp: incident.eventTime || incident.firstSeen,
   };
 }

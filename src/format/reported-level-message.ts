@@ -2,69 +2,73 @@ import type { Incident, LevelReport, LevelStep } from '../model';
 import type { ReportedLevel } from '../incidents/level-incident';
 import type { AlertMessage } from './message';
 import type { MessageOptions } from './incident-message';
-import { levelLabel, levelPosition } from './level-message';
-import { countryName, displayName, flagEmoji, formatUtc, joinAnd, titleCase } from './text';
+import { countryName, displayName, flagEmoji, formatUtc, joinAnd } from './text';
+import { makeLocaliser, type Localiser } from './locale/localiser';
+import { localLevel, localPosition, localStepName, severityName } from './locale/words';
+
+const EN = makeLocaliser();
 
 /** "urgence attentat (Attack emergency) (3 of 3)". */
-export function stepLabel(step: LevelStep, of: number | undefined): string {
-  const same = !step.name_en || step.name.trim().toLowerCase() === step.name_en.trim().toLowerCase();
-  const name = same ? step.name : `${step.name} (${step.name_en})`;
-  return of ? `${name} (${step.rank} of ${of})` : name;
+export function stepLabel(step: LevelStep, of: number | undefined, authority?: string, L: Localiser = EN, opts: MessageOptions = {}): string {
+  const name = localStepName(step, authority, L, opts.levelGloss);
+  return of ? `${name} ${localPosition(step.rank, of, L)}` : name;
 }
 
 /** The outlets behind a level incident's news reports, by display name, first reporter first. */
-export function reportedBy(incident: Incident, opts: MessageOptions): string {
+export function reportedBy(incident: Incident, opts: MessageOptions, L: Localiser = EN): string {
   const official = incident.level?.current.authority;
   const outlets = [...new Set(incident.reports.map((r) => r.sourceId).filter((s) => s !== official))];
-  return joinAnd(outlets.map((s) => displayName(s, opts.sourceNames)));
+  return L.list(outlets.map((s) => displayName(s, opts.sourceNames)));
 }
 
 function authorityName(r: LevelReport, opts: MessageOptions): string | undefined {
   return r.authority ? displayName(r.authority, opts.authorityNames) : undefined;
 }
 
-function statusLine(r: LevelReport, opts: MessageOptions): string {
+function statusLine(r: LevelReport, opts: MessageOptions, L: Localiser): string {
   const who = authorityName(r, opts);
-  const official = r.official ? `${levelLabel(r.official)} ${levelPosition(r.official)}` : undefined;
-  if (r.status === 'confirmed') return `Confirmed by ${who ?? 'the official source'}${official ? `: ${official}` : ''}`;
+  const official = r.official ? localLevel(r.official, L, opts.levelGloss) : undefined;
+  const whoever = who ?? L.t('reported.officialSource');
+  if (r.status === 'confirmed') return official ? L.t('reported.confirmedAt', { who: whoever, level: official }) : L.t('reported.confirmed', { who: whoever });
   if (r.status === 'disputed') {
-    const when = r.official ? ` (read ${formatUtc(r.official.observedAt)})` : '';
-    return `Not confirmed: ${who ?? 'the official source'} reads ${official ?? 'another level'}${when}`;
+    const level = official ?? L.t('reported.anotherLevel');
+    return r.official
+      ? L.t('reported.disputedAt', { who: whoever, level, time: L.time(r.official.observedAt) })
+      : L.t('reported.disputed', { who: whoever, level });
   }
-  return who ? `Not yet confirmed by ${who}` : `No official source is tracked for ${countryName(r.country)}`;
+  return who ? L.t('reported.pending', { who }) : L.t('reported.untracked', { country: L.country(r.country) });
 }
 
 /** A level change known from the news: reported, then confirmed or disputed by the official reading. */
-export function reportedLevelMessage(incident: Incident, r: LevelReport, opts: MessageOptions): AlertMessage {
+export function reportedLevelMessage(incident: Incident, r: LevelReport, opts: MessageOptions, L: Localiser = EN): AlertMessage {
   const flag = flagEmoji(r.country);
-  const what = r.direction === 'set' ? 'changed' : r.direction;
-  const change = r.to
-    ? `${r.from ? `${stepLabel(r.from, undefined)} → ` : ''}${stepLabel(r.to, r.of)}`
-    : 'New level not stated';
-  const by = reportedBy(incident, opts);
+  const step = (s: LevelStep, of: number | undefined) => stepLabel(s, of, r.authority, L, opts);
+  const change = r.to ? `${r.from ? `${step(r.from, undefined)} → ` : ''}${step(r.to, r.of)}` : L.t('reported.notStated');
+  const by = reportedBy(incident, opts, L);
   const fields = [];
-  if (r.to) fields.push({ name: 'Level', value: stepLabel(r.to, r.of) });
-  if (r.from) fields.push({ name: 'Previous', value: stepLabel(r.from, r.of) });
-  fields.push({ name: 'Authority', value: authorityName(r, opts) ?? countryName(r.country) });
-  fields.push({ name: 'Status', value: titleCase(r.status) });
-  fields.push({ name: 'Severity', value: titleCase(incident.severity) });
+  if (r.to) fields.push({ name: L.t('field.level'), value: step(r.to, r.of) });
+  if (r.from) fields.push({ name: L.t('field.previous'), value: step(r.from, r.of) });
+  fields.push({ name: L.t('field.authority'), value: authorityName(r, opts) ?? L.country(r.country) });
+  fields.push({ name: L.t('field.status'), value: L.t('reported.status', { status: r.status }) });
+  fields.push({ name: L.t('field.severity'), value: severityName(incident.severity, L) });
+  const title = L.t('reported.title', { country: L.country(r.country), what: r.direction, status: r.status });
   return {
     kind: 'alert_level',
     severity: incident.severity,
-    title: `${flag ? `${flag} ` : ''}${countryName(r.country)} — terrorism threat level ${what} (${r.status})`,
-    body: [change, `Reported by ${by}`, statusLine(r, opts)].join('\n'),
+    title: `${flag ? `${flag} ` : ''}${title}`,
+    body: [change, L.t('reported.by', { outlets: by }), statusLine(r, opts, L)].join('\n'),
     fields,
     url: incident.reports.find((x) => x.url)?.url,
-    footer: `News report · first seen ${formatUtc(incident.firstSeen)}`,
+    footer: L.t('reported.footer', { time: L.time(incident.firstSeen) }),
     timestamp: incident.eventTime || incident.firstSeen,
   };
 }
 
 /** For an official change that the news reported first: who reported it, under the official message. */
-export function confirmationLine(incident: Incident, opts: MessageOptions): string | undefined {
+export function confirmationLine(incident: Incident, opts: MessageOptions, L: Localiser = EN): string | undefined {
   const r = incident.reported;
   if (!r || r.status !== 'confirmed') return undefined;
-  return `Confirmed by ${authorityName(r, opts) ?? 'the official source'} · first reported by ${reportedBy(incident, opts)}`;
+  return L.t('reported.confirmation', { who: authorityName(r, opts) ?? L.t('reported.officialSource'), outlets: reportedBy(incident, opts, L) });
 }
 
 /** e.g. `France — fr-sgdsn: urgence attentat (3 of 3) — reported by outlet-fr since 3 Dec 2026 21:00 UTC, not yet confirmed`. */

@@ -1,5 +1,5 @@
 import type { Incident } from '../model';
-import { incidentMessage, type MessageOptions } from './incident-message';
+import { incidentMessage, localiserFor, type MessageOptions } from './incident-message';
 import type { AlertMessage } from './message';
 
 /** The made-up incident `/alerts test` posts, clearly marked as a test. */
@@ -28,5 +28,5 @@ export function sampleIncident(now: Date): Incident {
 
 /** The message `/alerts test` posts: an ordinary alert's layout, unmistakably marked as a test. */
 export function sampleMessage(now: Date, opts: MessageOptions = {}): AlertMessage {
-  return { ...incidentMessage(sampleIncident(now), opts), title: 'TEST — sample Tocsin alert (nothing has happened)' };
+  return { ...incidentMessage(sampleIncident(now), opts), title: localiserFor(opts).t('sample.title') };
 }

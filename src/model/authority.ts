@@ -14,6 +14,8 @@ export interface AuthorityStep {
   en: string;
   /** One line on what the step means. */
   meaning: string;
+  /** The step in readers' languages, shown beside its own name (`{fr: grave}`); else the English name. */
+  gloss?: Record<string, string>;
 }
 
 export interface Authority {

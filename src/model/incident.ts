@@ -54,6 +54,25 @@ export interface Incident {
   key?: string;
   /** Distinctive normalised words of the reports so far (bounded), for near-duplicate matching. */
   terms: string[];
-  /** Short notes of what changed at each version > 1, newest last. */
-  changes: { version: number; note: string }[];
+  /**
+   * Short notes of what changed at each version > 1, newest last: `note` in English, `facts`
+   * (absent in records from before) so each channel can be told in its own language.
+   */
+  changes: { version: number; note: string; facts?: ChangeFacts }[];
+}
+
+/** What changed between two versions of an incident, as data (rendered per channel by format/update-note). */
+export interface ChangeFacts {
+  /** New death toll / injured count. */
+  killed?: number;
+  injured?: number;
+  /** Source id of the newest report that brought the change. */
+  by?: string;
+  /** Actors newly claiming responsibility (canonical ids). */
+  claimed?: string[];
+  /** Countries newly affected. */
+  countries?: string[];
+  severity?: { to: Severity; raised: boolean };
+  /** The level now in force, when it moved. */
+  level?: LevelReading;
 }

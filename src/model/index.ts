@@ -8,3 +8,4 @@ export * from './incident';
 export * from './source-state';
 export * from './delivery';
 export * from './authority';
+export * from './locale';

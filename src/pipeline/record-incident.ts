@@ -10,7 +10,7 @@ import {
   type GroupDecision,
   type ReportInput,
 } from '../incidents';
-import { updateNote } from '../format';
+import { changeFacts, renderChange } from '../format';
 import type { MessageOptions } from '../format/incident-message';
 import type { Store } from '../store/port';
 import type { PipelineDeps } from './deps';
@@ -75,8 +75,10 @@ export async function groupReport(input: ReportInput, deps: GroupDeps): Promise<
     if (merged.duplicate) return { incident: decision.incident, outcome: 'duplicate' as const };
     let incident = merged.incident;
     if (merged.material) {
-      const note = updateNote(decision.incident, incident, deps.messageOptions);
-      if (note) incident = { ...incident, changes: [...incident.changes, { version: incident.version, note }] };
+      // The facts are kept beside the English note so delivery can tell each channel in its language.
+      const facts = changeFacts(decision.incident, incident);
+      const note = facts && renderChange(facts, deps.messageOptions);
+      if (facts && note) incident = { ...incident, changes: [...incident.changes, { version: incident.version, note, facts }] };
     }
     await deps.store.putIncident(incident);
     return { incident, outcome: merged.material ? ('updated' as const) : ('unchanged' as const) };

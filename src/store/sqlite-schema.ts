@@ -45,6 +45,11 @@ const MIGRATIONS: readonly string[] = [
   CREATE INDEX seen_by_time ON seen (seen_ms);
   CREATE INDEX locks_by_expiry ON locks (expires_ms);
   `,
+  // Languages: subscriptions from before read as English in UTC, written out so every row says so.
+  `
+  UPDATE subscriptions SET json = json_set(json, '$.locale', 'en', '$.timezone', 'UTC')
+  WHERE json_extract(json, '$.locale') IS NULL;
+  `,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

@@ -7,6 +7,9 @@ import { startHttpServer } from '../../src/http';
 import type { ChannelRef } from '../../src/model';
 import { level } from '../commands/memory-store';
 import { gate, startFakeApi, tempStore } from './support';
+import { loadLanguages, languageOptions } from '../../src/app';
+import { loadAuthorities } from '../../src/config/authorities-config';
+import { messageOptionsFor } from '../../src/format/names';
 
 const CHANNEL = '900000000000000001';
 
@@ -21,8 +24,9 @@ function rawPublicKeyHex(key: KeyObject): string {
   return key.export({ format: 'der', type: 'spki' }).subarray(-32).toString('hex');
 }
 
-function command(sub: string, options: { name: string; type: number; value: unknown }[], permissions: string) {
+function command(sub: string, options: { name: string; type: number; value: unknown }[], permissions: string, locales: { locale?: string; guild_locale?: string } = {}) {
   return {
+    ...locales,
     id: '1',
     application_id: 'app',
     token: 'interaction-token',
@@ -52,6 +56,8 @@ describe('POST /discord/interactions', () => {
         await sampleGate.wait;
         samples.push(c);
       },
+      // The shipped catalogues, as the running bot passes them.
+      languages: messageOptionsFor([], loadAuthorities('config'), languageOptions(loadLanguages('config'))),
     };
     const handle = createDiscordInteractionsHandler({
       publicKey: rawPublicKeyHex(keys.publicKey),
@@ -146,6 +152,24 @@ describe('POST /discord/interactions', () => {
     expect(samples).toEqual([{ platform: 'discord', id: CHANNEL }]);
   });
 
+  it('answers /alerts status in the asker’s Discord locale (French), English when it has none', async () => {
+    const fr = await post(command('status', [{ name: 'country', type: 3, value: 'GB' }], '0', { locale: 'fr', guild_locale: 'de' }));
+    expect(fr.json.data.embeds[0]!.title).toBe('Niveaux d’alerte — Royaume-Uni');
+    expect(fr.json.data.embeds[0]!.description).toContain('Royaume-Uni — uk-mi5: SEVERE (grave) (4 sur 5)');
+    const en = await post(command('status', [{ name: 'country', type: 3, value: 'GB' }], '0', { locale: 'tlh' }));
+    expect(en.json.data.embeds[0]!.title).toBe('Alert levels — United Kingdom');
+  });
+
+  it('subscribes in the guild’s language by default (pt-BR → pt), or in the locale asked for', async () => {
+    await post(command('subscribe', [], '32', { locale: 'en-US', guild_locale: 'pt-BR' }));
+    expect(await store.getSubscription({ platform: 'discord', id: CHANNEL })).toMatchObject({ locale: 'pt', timezone: 'UTC' });
+    const { json } = await post(command('subscribe', [{ name: 'locale', type: 3, value: 'sv' }, { name: 'timezone', type: 3, value: 'Europe/Stockholm' }], '32', { guild_locale: 'pt-BR' }));
+    expect(json.data.embeds[0]!.description).toContain('Locale: sv');
+    expect(await store.getSubscription({ platform: 'discord', id: CHANNEL })).toMatchObject({ locale: 'sv', timezone: 'Europe/Stockholm' });
+    await post(command('subscribe', [], '32', { guild_locale: 'ja' }));
+    expect(await store.getSubscription({ platform: 'discord', id: CHANNEL })).toMatchObject({ locale: 'en' });
+  });
+
   it('answers an unknown subcommand with an ephemeral usage reply', async () => {
     const { json } = await post(command('launch', [], '32'));
     expect(json.type).toBe(4);
@@ -170,6 +194,8 @@ describe('registerCommands', () => {
       expect(def!.options.map((o) => o.name)).toEqual(['status', 'recent', 'subscriptions', 'sources', 'subscribe', 'unsubscribe', 'test', 'help']);
       const sub = def!.options.find((o) => o.name === 'subscribe')!;
       expect(sub.options!.find((o) => o.name === 'min-severity')!.choices!.map((c) => c.value)).toEqual(['low', 'medium', 'high', 'critical']);
+      expect(sub.options!.find((o) => o.name === 'locale')!.choices!.map((c) => c.value)).toEqual(['en', 'fr', 'de', 'es', 'it', 'nl', 'pt', 'sv', 'no', 'da', 'pl']);
+      expect(sub.options!.map((o) => o.name)).toContain('timezone');
     } finally {
       await api.close();
     }

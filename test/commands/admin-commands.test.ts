@@ -17,6 +17,8 @@ describe('subscribe', () => {
       kinds: ['attack'],
       minSeverity: 'high',
       languages: ['en', 'fr'],
+      locale: 'en',
+      timezone: 'UTC',
       createdAt: NOW.toISOString(),
     });
   });

@@ -1,4 +1,5 @@
 import { dispatch } from '../../src/commands';
+import { loadCatalogues } from '../../src/config/locales-config';
 import { MemoryCommandStore, incident, level } from './memory-store';
 import { deps, request } from './support';
 
@@ -76,6 +77,13 @@ describe('recent', () => {
     expect(fr.lines).toEqual(['HIGH · Knife attack · Arras, France · 1 killed · 1 source · 2024-03-21 19:00 UTC']);
   });
 
+  it('answers in the asker’s language (Discord locale de) with the shipped catalogue', async () => {
+    const languages = { catalogues: loadCatalogues('config').catalogues, placeNames: { 'FR|Arras': { de: 'Arras' } } };
+    const r = await dispatch({ ...request('recent', { hours: '48', country: 'FR' }), userLocale: 'de' }, deps(store, { languages }));
+    expect(r.title).toBe('Vorfälle der letzten 48 Std. — Frankreich');
+    expect(r.lines).toEqual(['HOCH · Knife attack · Arras, Frankreich · 1 Toter · 1 Quelle · 21. März 2024, 19:00 UTC']);
+  });
+
   it('refuses hours outside 1–168', async () => {
     for (const hours of ['0', '169', 'soon', '-5']) {
       const r = await dispatch(request('recent', { hours }), deps(store));
@@ -101,6 +109,8 @@ describe('subscriptions', () => {
       'Kinds: all (attack, alert_level)',
       'Minimum severity: high',
       'Languages: fr',
+      'Locale: en',
+      'Time zone: UTC',
       'Since: 2024-03-01 00:00 UTC',
     ]);
   });

@@ -1,5 +1,5 @@
 import { REST, Routes } from 'discord.js';
-import { KINDS, SEVERITIES } from '../../model';
+import { KINDS, LOCALES, SEVERITIES } from '../../model';
 import { MAX_HOURS } from '../../commands/recent';
 import { ALERTS_COMMAND } from './interactions-endpoint';
 
@@ -46,6 +46,14 @@ export const ALERTS_COMMAND_DEFINITION = {
           choices: SEVERITIES.map((s) => ({ name: s, value: s })),
         },
         { type: STRING, name: 'languages', description: 'Language codes separated by commas, e.g. en,fr (default: all)', required: false, max_length: 100 },
+        {
+          type: STRING,
+          name: 'locale',
+          description: "Language the alerts are written in (default: the server's language, else en)",
+          required: false,
+          choices: LOCALES.map((l) => ({ name: l, value: l })),
+        },
+        { type: STRING, name: 'timezone', description: 'Time zone of the times shown, e.g. Europe/Paris (default: UTC)', required: false, max_length: 64 },
       ],
     },
     { type: SUB_COMMAND, name: 'unsubscribe', description: 'Stop alerts in this channel (Manage Server or Manage Channels)' },

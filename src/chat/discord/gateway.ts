@@ -46,6 +46,8 @@ function fromGatewayInteraction(i: ChatInputCommandInteraction): AlertsInvocatio
     userId: i.user.id,
     ...(i.guildId ? { guildId: i.guildId } : {}),
     permissions: i.memberPermissions?.bitfield ?? null,
+    locale: i.locale,
+    ...(i.guildLocale ? { guildLocale: i.guildLocale } : {}),
   };
 }
 

@@ -15,6 +15,9 @@ export interface AlertsInvocation {
   guildId?: string;
   /** `member.permissions`: a decimal string over HTTP, a bigint from discord.js; absent in DMs. */
   permissions?: string | bigint | null;
+  /** The user's and the guild's languages (`locale`, `guild_locale`), e.g. `fr`, `pt-BR`. */
+  locale?: string;
+  guildLocale?: string;
 }
 
 export function isDiscordAdmin(permissions: string | bigint | null | undefined): boolean {
@@ -37,6 +40,8 @@ export function toCommandRequest(inv: AlertsInvocation, now: Date): CommandReque
     channel: { platform: 'discord', id: inv.channelId },
     user: { id: inv.userId, isAdmin: isDiscordAdmin(inv.permissions) },
     ...(inv.guildId ? { tenant: inv.guildId } : {}),
+    ...(inv.locale ? { userLocale: inv.locale } : {}),
+    ...(inv.guildLocale ? { tenantLocale: inv.guildLocale } : {}),
     now,
   };
 }
@@ -65,5 +70,7 @@ export function fromInteractionBody(body: Record<string, unknown>): AlertsInvoca
     userId: user.id,
     ...(typeof body.guild_id === 'string' ? { guildId: body.guild_id } : {}),
     permissions: typeof member?.permissions === 'string' ? member.permissions : null,
+    ...(typeof body.locale === 'string' ? { locale: body.locale } : {}),
+    ...(typeof body.guild_locale === 'string' ? { guildLocale: body.guild_locale } : {}),
   };
 }
