@@ -71,14 +71,14 @@ function collecting(problems: ConfigProblem[]): <T>(fn: () => T) => T | undefine
 }
 
 /** Sources and authorities of a config folder, checked against each other; problems go to `problems`. */
-function loadConfigFiles(configDir: string, problems: ConfigProblem[]): { sources: SourceConfig[]; authorities: Authority[]; languages: Languages } | undefined {
+function loadConfigFiles(configDir: string, problems: ConfigProblem[]): { sources: SourceConfig[]; authorities: Authority[] } | undefined {
   const attempt = collecting(problems);
   const sources = attempt(() => loadSourcesConfig(configDir, levelSourceSchemas));
   const authorities = attempt(() => loadAuthorities(configDir));
   if (!sources || !authorities) return undefined;
   problems.push(...checkAuthorityUses(authorities, authorityUses(sources, sourcesFile(configDir)), authoritiesFile(configDir)));
   attachAuthorities(sources, authorities);
-  return { sources, authorities, languages: loadLanguages(configDir) };
+  return { sources, authorities };
 }
 
 /** Reads and checks env and config files; throws ConfigError listing every problem. */
@@ -108,7 +108,7 @@ export function reloadConfigFiles(env: Env): { sources: SourceConfig[]; authorit
     }
   });
   if (!files || !detector || problems.length > 0) throw new ConfigError(problems);
-  return { ...files, detector };
+  return { ...files, languages: loadLanguages(env.configDir), detector };
 }
 
 /** What messages need of the languages config (the locale itself comes per channel). */
@@ -212,6 +212,8 @@ export async function startRuntime(config: Config, opts: { writeConsole?: (s: st
   });
   const fallback = fallbackSubscriptions(env);
   const scrub = makeScrubber(secretsOf(env));
+  // Read here, not in loadConfig: the short CLI commands (subscribe, levels…) need no catalogues.
+  config.languages ??= loadLanguages(env.configDir);
   const messageOptions = messageOptionsFor(sources, config.authorities, languageOptions(config.languages));
   for (const p of config.languages?.problems ?? []) log.warn({ file: p.file, key: p.path }, `catalogue: ${p.message}`);
   const notifyOps = async (text: string) => {

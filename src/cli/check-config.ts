@@ -1,4 +1,4 @@
-import { loadConfig, loadDetector } from '../app';
+import { loadConfig, loadDetector, loadLanguages } from '../app';
 import { ConfigError, type ConfigProblem } from '../config/config-error';
 import { print } from './errors';
 
@@ -8,9 +8,7 @@ export async function checkConfig(): Promise<number> {
   let summary = '';
   try {
     const config = loadConfig(process.env);
-    summary = `${config.sources.length} sources (${config.sources.filter((s) => s.type === 'feed').length} feeds), ${Object.keys(config.languages?.catalogues ?? {}).length + 1} languages`;
-    // An incomplete or broken catalogue does not stop the bot (English fills in), but it is a problem here.
-    problems.push(...(config.languages?.problems ?? []));
+    summary = `${config.sources.length} sources (${config.sources.filter((s) => s.type === 'feed').length} feeds)`;
     try {
       loadDetector(config.env);
     } catch (e) {
@@ -21,10 +19,13 @@ export async function checkConfig(): Promise<number> {
     if (e instanceof ConfigError) problems.push(...e.problems);
     else throw e;
   }
+  // An incomplete or broken catalogue does not stop the bot (English fills in), but it is a problem here.
+  const languages = loadLanguages(process.env.TOCSIN_CONFIG_DIR ?? './config');
+  problems.push(...languages.problems);
   if (problems.length) {
     process.stderr.write(`${new ConfigError(problems).message}\n`);
     return 1;
   }
-  print(`Configuration OK: ${summary}.`);
+  print(`Configuration OK: ${summary}, ${Object.keys(languages.catalogues).length + 1} languages.`);
   return 0;
 }

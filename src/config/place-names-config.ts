@@ -20,9 +20,12 @@ export function loadPlaceNames(configDir: string): PlaceNames {
   const out: PlaceNames = {};
   if (!fs.existsSync(dir)) return out;
   for (const name of fs.readdirSync(dir).filter((f) => /\.ya?ml$/.test(f)).sort()) {
+    const text = fs.readFileSync(path.join(dir, name), 'utf8');
+    // Every CLI command loads the config: the big generated lists (no display names) are not parsed again.
+    if (!/\bdisplay:/.test(text)) continue;
     let doc: { places?: PlaceEntry[] } | undefined;
     try {
-      doc = YAML.parse(fs.readFileSync(path.join(dir, name), 'utf8')) as typeof doc;
+      doc = YAML.parse(text) as typeof doc;
     } catch {
       continue; // the detector's loader reports a broken file
     }
