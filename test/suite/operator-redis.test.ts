@@ -32,12 +32,16 @@ describeRedis('the test suite and an exported REDIS_URL', () => {
       const testUrl = process.env.TOCSIN_TEST_REDIS_URL as string;
       const setup = path.resolve(__dirname, '../support/global-setup.js');
       const child = spawn(process.execPath, ['-e', `require(${JSON.stringify(setup)})().then(() => console.log(process.env.TOCSIN_TEST_REDIS_URL))`], {
-        env: { PATH: process.env.PATH, REDIS_URL: operator.url, TOCSIN_TEST_REDIS_URL: testUrl },
+        // The run lock this run holds is handed down, as to any child of a test run.
+        env: { PATH: process.env.PATH, REDIS_URL: operator.url, TOCSIN_TEST_REDIS_URL: testUrl, TOCSIN_TEST_RUN_LOCK: process.env.TOCSIN_TEST_RUN_LOCK },
         stdio: ['ignore', 'pipe', 'inherit'],
       });
+      // A child that hangs must not outlive the test (it would keep jest from exiting).
+      const guard = setTimeout(() => child.kill('SIGKILL'), 120_000);
       let out = '';
       child.stdout.on('data', (d: Buffer) => (out += d.toString()));
       const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+      clearTimeout(guard);
       expect(code).toBe(0);
       expect(out.trim()).toBe(testUrl);
       expect(operator.connections()).toBe(0);

@@ -7,7 +7,7 @@ import Redis from 'ioredis';
 import { describeRedis } from '../support/redis';
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { takeRunLock, KEY, LOCK_DB } = require('../support/redis-run-lock') as {
-  takeRunLock: (url: string, o?: { key?: string; waitMs?: number; log?: (s: string) => void }) => Promise<() => Promise<void>>;
+  takeRunLock: (url: string, o?: { key?: string; waitMs?: number; inherited?: string; log?: (s: string) => void }) => Promise<(() => Promise<void>) & { token: string }>;
   KEY: string;
   LOCK_DB: number;
 };
@@ -36,5 +36,18 @@ describeRedis('the test-run lock on Redis', () => {
     await release();
     const again = await takeRunLock(url(), { key, waitMs: 300 });
     await again();
+  });
+
+  it('lets a run started inside the holding run in at once, and no one else', async () => {
+    const key = `tocsin:test-run-lock:unit-${randomUUID()}`;
+    const parent = await takeRunLock(url(), { key });
+    try {
+      const child = await takeRunLock(url(), { key, waitMs: 300, inherited: parent.token });
+      await child(); // a child's release leaves the parent's lock alone
+      await expect(takeRunLock(url(), { key, waitMs: 300, inherited: 'someone-else', log: () => {} })).rejects.toThrow(/another test run/);
+    } finally {
+      await parent();
+    }
+    await (await takeRunLock(url(), { key, waitMs: 300 }))();
   });
 });

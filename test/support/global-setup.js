@@ -32,7 +32,9 @@ module.exports = async function globalSetup() {
   }
   if (ok) {
     process.env.TOCSIN_TEST_REDIS_URL = url;
-    globalThis.__tocsinReleaseRedis = await takeRunLock(url);
+    const release = await takeRunLock(url, { inherited: process.env.TOCSIN_TEST_RUN_LOCK });
+    process.env.TOCSIN_TEST_RUN_LOCK = release.token; // child processes of this run inherit it
+    globalThis.__tocsinReleaseRedis = release;
   } else if (process.env.TOCSIN_REQUIRE_REDIS === '1') {
     throw new Error(`TOCSIN_REQUIRE_REDIS=1 but no Redis answers at ${url} and redis-server could not be started`);
   } else {

@@ -1,6 +1,9 @@
 // Two test runs against one Redis flush each other's databases (each file takes databases 1–14
 // by worker number), so a run holds a lock on the server while it runs; a second run waits
 // for it instead of failing in strange ways. The lock expires on its own if a run is killed.
+// A run started from inside a run (a test that runs global setup in a child process) inherits
+// the holder's token in TOCSIN_TEST_RUN_LOCK and goes in without waiting: waiting there would
+// wait for its own parent, for ever.
 const { randomUUID } = require('node:crypto');
 const Redis = require('ioredis');
 
@@ -11,11 +14,15 @@ const REFRESH_MS = 15_000;
 const WAIT_MS = 20 * 60_000;
 
 /** Wait for and take the lock; returns a release function. */
-async function takeRunLock(url, { key = KEY, waitMs = WAIT_MS, log = (s) => process.stdout.write(s) } = {}) {
+async function takeRunLock(url, { key = KEY, waitMs = WAIT_MS, inherited, log = (s) => process.stdout.write(s) } = {}) {
   const u = new URL(url);
   u.pathname = `/${LOCK_DB}`;
   const redis = new Redis(u.toString(), { maxRetriesPerRequest: 1, lazyConnect: true });
   await redis.connect();
+  if (inherited && (await redis.get(key)) === inherited) {
+    redis.disconnect();
+    return Object.assign(async () => {}, { token: inherited }); // the parent run releases it
+  }
   const me = `${process.pid}-${randomUUID()}`;
   const deadline = Date.now() + waitMs;
   let told = false;
@@ -32,11 +39,12 @@ async function takeRunLock(url, { key = KEY, waitMs = WAIT_MS, log = (s) => proc
   const refresh = () => redis.eval("if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call('pexpire', KEYS[1], ARGV[2]) end return 0", 1, key, me, TTL_MS).catch(() => {});
   const timer = setInterval(refresh, REFRESH_MS);
   timer.unref();
-  return async function release() {
+  const release = async () => {
     clearInterval(timer);
     await redis.eval("if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call('del', KEYS[1]) end return 0", 1, key, me).catch(() => {});
     redis.disconnect();
   };
+  return Object.assign(release, { token: me });
 }
 
 module.exports = { takeRunLock, KEY, LOCK_DB };
